@@ -1,0 +1,85 @@
+package io.banksuite.schemas.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.banksuite.events.TransactionCreated;
+import io.banksuite.schemas.TestEvents;
+import java.util.Arrays;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class ConfluentAvroSerdeTest {
+
+    private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+    private final ConfluentAvroSerializer serializer = new ConfluentAvroSerializer(registry,
+            new AvroSerdeConfig("mem://", true, false, false), false);
+
+    @Test
+    void writesTheConfluentFrameAroundThePlainAvroBinary() {
+        TransactionCreated event = TestEvents.transactionCreated("c-1", 12_550);
+
+        byte[] framed = serializer.serialize("transaction.created", event);
+
+        int id = registry.lookup("transaction.created-value", TransactionCreated.getClassSchema());
+        assertThat(framed[0]).isEqualTo(WireFormat.MAGIC_BYTE);
+        assertThat(WireFormat.schemaId(framed)).isEqualTo(id);
+        assertThat(Arrays.copyOfRange(framed, WireFormat.HEADER_LENGTH, framed.length))
+                .isEqualTo(AvroBinary.encode(event));
+    }
+
+    @Test
+    void readsBackTheGeneratedClassWhenSpecificReaderIsOn() {
+        TransactionCreated event = TestEvents.transactionCreated("c-2", 1);
+
+        Object read = new ConfluentAvroDeserializer(registry, true)
+                .deserialize("transaction.created", serializer.serialize("transaction.created", event));
+
+        assertThat(read).isInstanceOf(TransactionCreated.class).isEqualTo(event);
+    }
+
+    @Test
+    void readsGenericDataWhenSpecificReaderIsOff() {
+        TransactionCreated event = TestEvents.transactionCreated("c-3", 99);
+
+        Object read = new ConfluentAvroDeserializer(registry, false)
+                .deserialize("transaction.created", serializer.serialize("transaction.created", event));
+
+        assertThat(read).isInstanceOf(GenericRecord.class).isNotInstanceOf(TransactionCreated.class);
+        assertThat(((GenericRecord) read).get("clientId").toString()).isEqualTo("c-3");
+        assertThat(((GenericRecord) read).get("amountMinor")).isEqualTo(99L);
+    }
+
+    @Test
+    void refusesToGuessWhenTheSchemaIsNotRegisteredAndAutoRegisterIsOff() {
+        ConfluentAvroSerializer strict = new ConfluentAvroSerializer(registry,
+                new AvroSerdeConfig("mem://", false, false, false), false);
+
+        assertThatThrownBy(() -> strict.serialize("other.topic", TestEvents.transactionCreated("c-4", 5)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("other.topic-value");
+    }
+
+    @Test
+    void rejectsBytesThatAreNotInTheWireFormat() {
+        ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer(registry, true);
+
+        assertThatThrownBy(() -> deserializer.deserialize("transaction.created", "not avro".getBytes()))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("magic byte");
+    }
+
+    @Test
+    void takesConfluentPropertyNames() {
+        AvroSerdeConfig config = AvroSerdeConfig.from(java.util.Map.of(
+                "schema.registry.url", "http://a:1,http://b:2",
+                "auto.register.schemas", "false",
+                "use.latest.version", true,
+                "specific.avro.reader", "true"));
+
+        assertThat(config).isEqualTo(new AvroSerdeConfig("http://a:1", false, true, true));
+        assertThatThrownBy(() -> AvroSerdeConfig.from(java.util.Map.of()))
+                .hasMessageContaining("schema.registry.url");
+    }
+}
