@@ -7,5 +7,5 @@ cd "$(dirname "$0")"
 SUITE_SKIP_TOOLS=1 deploy/scripts/ensure-infrastructure.sh
 echo "Building the suite (first run downloads dependencies; a few minutes)..."
 ./mvnw -B -q install -DskipTests
-classpath="deploy/local-suite/target/classes:$(cat deploy/local-suite/target/kafka-broker.classpath)"
+classpath="deploy/local-suite/target/classes:$(cat deploy/local-suite/target/launcher.classpath)"
 exec java -cp "$classpath" io.banksuite.local.LocalSuite "$@"

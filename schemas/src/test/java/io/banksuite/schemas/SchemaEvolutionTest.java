@@ -60,7 +60,7 @@ class SchemaEvolutionTest {
         Schema current = Topics.TRANSACTION_CREATED.valueSchema();
         List<Schema.Field> fields = new ArrayList<>();
         current.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
-        fields.add(new Schema.Field("riskScore", SchemaBuilder.builder().nullable().intType(), null,
+        fields.add(new Schema.Field("riskScore", SchemaBuilder.unionOf().nullType().and().intType().endUnion(), null,
                 Schema.Field.NULL_DEFAULT_VALUE));
         Schema changed = Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, fields);
 

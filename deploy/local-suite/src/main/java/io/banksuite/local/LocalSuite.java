@@ -172,6 +172,11 @@ public final class LocalSuite implements AutoCloseable {
         processes.get(name).kill();
     }
 
+    /** Stops the service gracefully (SIGTERM), as a deployment would. */
+    public void stop(String name) {
+        processes.get(name).close();
+    }
+
     /** Starts a stopped or killed service again and waits until it is healthy. */
     public void restart(String name) {
         ManagedProcess old = processes.get(name);

@@ -26,7 +26,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public static Path classpathFile(Path suiteRoot) {
-        return suiteRoot.resolve("deploy/local-suite/target/kafka-broker.classpath");
+        return suiteRoot.resolve("deploy/local-infrastructure/target/kafka-broker.classpath");
     }
 
     public static KafkaBroker start(Path suiteRoot, int port, int controllerPort, Path workDir) {

@@ -1,0 +1,69 @@
+package io.banksuite.notification.adapter.out.provider;
+
+import io.banksuite.notification.application.port.out.NotificationProvider;
+import io.banksuite.notification.domain.DeliveryAttempt;
+import io.banksuite.notification.domain.DeliveryOutcome;
+import io.banksuite.notification.domain.NotificationJob;
+import io.banksuite.notification.domain.ProviderResponseClassifier;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * POSTs the job JSON to a webhook. {@code Idempotency-Key: <jobId>} lets the provider drop the duplicate that the
+ * worker sends if it crashes between a successful send and recording it; {@code X-Notification-Attempt} tells the
+ * provider which attempt this is; {@code traceparent} continues the trace.
+ */
+public class WebhookNotificationProvider implements NotificationProvider {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String ATTEMPT = "X-Notification-Attempt";
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookNotificationProvider.class);
+
+    private final RestClient restClient;
+    private final URI url;
+
+    public WebhookNotificationProvider(RestClient restClient, URI url) {
+        this.restClient = restClient;
+        this.url = url;
+    }
+
+    @Override
+    public String name() {
+        return "webhook";
+    }
+
+    @Override
+    public DeliveryOutcome send(NotificationJob job, DeliveryAttempt attempt) {
+        try {
+            int status = restClient.post()
+                    .uri(url)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header(IDEMPOTENCY_KEY, job.jobId().toString())
+                    .header(ATTEMPT, Integer.toString(attempt.number()))
+                    .headers(headers -> {
+                        if (attempt.traceparent() != null) {
+                            headers.set("traceparent", attempt.traceparent());
+                        }
+                    })
+                    .body(job)
+                    // Read the status ourselves: the default handler would throw on 4xx/5xx.
+                    .exchange((request, response) -> response.getStatusCode().value(), true);
+            DeliveryOutcome outcome = ProviderResponseClassifier.classify(status);
+            if (outcome instanceof DeliveryOutcome.Failed failed) {
+                log.warn("Webhook refused jobId={} traceId={} attempt={}: {} ({})", job.jobId(), attempt.traceId(),
+                        attempt.number(), failed.reason(), failed.failureClass());
+            }
+            return outcome;
+        } catch (ResourceAccessException e) {
+            // Connection refused or reset, DNS failure, connect or read timeout: the provider may be back soon.
+            log.warn("Webhook unreachable for jobId={} traceId={} attempt={}: {}", job.jobId(), attempt.traceId(),
+                    attempt.number(), e.getMessage(), e);
+            return DeliveryOutcome.transientFailure("webhook I/O error: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,370 @@
+package io.banksuite.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.banksuite.local.PostgresDatabases;
+import io.banksuite.notification.adapter.amqp.NotificationHeaders;
+import io.banksuite.notification.adapter.in.web.DeadLetterAdminController.ReplayResponse;
+import io.banksuite.notification.adapter.in.web.SentNotificationResponse;
+import io.banksuite.notification.metrics.NotificationMetrics;
+import io.banksuite.notification.support.ScriptedWebhook;
+import io.banksuite.notification.support.ScriptedWebhook.Request;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.QueueInformation;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The worker against the real RabbitMQ and PostgreSQL on 127.0.0.1, with the webhook provider pointed at a real
+ * local HTTP server whose answers are scripted per job. All broker names carry a random prefix and are deleted at
+ * the end; retry tiers last a few hundred milliseconds instead of minutes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext
+class NotificationWorkerIT {
+
+    private static final String PREFIX = "it-nw-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    private static final String EXCHANGE = PREFIX + "notifications";
+    private static final String ROUTING_KEY = "notification.job";
+    private static final String WORK_QUEUE = PREFIX + "notifications.jobs";
+    private static final String RETRY_30S = PREFIX + "notifications.retry.30s";
+    private static final String RETRY_1M = PREFIX + "notifications.retry.1m";
+    private static final String RETRY_5M = PREFIX + "notifications.retry.5m";
+    private static final List<String> RETRY_QUEUES = List.of(RETRY_30S, RETRY_1M, RETRY_5M);
+    private static final String DLQ = PREFIX + "notifications.dlq";
+    private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static final ScriptedWebhook WEBHOOK = ScriptedWebhook.start();
+    // Computed once: the property supplier below may be read several times and must not recreate the database.
+    private static final String DATABASE_URL = PostgresDatabases.recreate("it_notification_worker");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE_URL);
+        registry.add("notification.exchange", () -> EXCHANGE);
+        registry.add("notification.routing-key", () -> ROUTING_KEY);
+        registry.add("notification.queues.work", () -> WORK_QUEUE);
+        registry.add("notification.queues.dead-letter", () -> DLQ);
+        String[] names = {"30s", "1m", "5m"};
+        String[] ttls = {"200ms", "300ms", "400ms"};
+        for (int i = 0; i < names.length; i++) {
+            int tier = i;
+            registry.add("notification.retry.tiers[" + tier + "].name", () -> names[tier]);
+            registry.add("notification.retry.tiers[" + tier + "].queue", () -> RETRY_QUEUES.get(tier));
+            registry.add("notification.retry.tiers[" + tier + "].ttl", () -> ttls[tier]);
+        }
+        registry.add("notification.consumer.requeue-delay", () -> "100ms");
+        registry.add("notification.provider.type", () -> "webhook");
+        registry.add("notification.provider.webhook.url", WEBHOOK::url);
+    }
+
+    @Autowired
+    private RabbitTemplate rabbitTemplate;
+    @Autowired
+    private RabbitAdmin amqpAdmin;
+    @Autowired
+    private SimpleMessageListenerContainer notificationJobContainer;
+    @Autowired
+    private MeterRegistry meterRegistry;
+    @LocalServerPort
+    private int port;
+
+    private RestClient api;
+
+    @BeforeAll
+    void createApiClient() {
+        api = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+    }
+
+    @BeforeEach
+    void emptyTheDeadLetterQueue() {
+        // Every test waits for its jobs to settle, so the DLQ holds only what earlier tests left there.
+        amqpAdmin.purgeQueue(DLQ, false);
+    }
+
+    @AfterAll
+    void deleteBrokerObjects() {
+        // Stop consuming first: a consumer whose queue vanishes would make the container redeclare it.
+        notificationJobContainer.stop();
+        List.of(WORK_QUEUE, RETRY_30S, RETRY_1M, RETRY_5M, DLQ).forEach(amqpAdmin::deleteQueue);
+        amqpAdmin.deleteExchange(EXCHANGE);
+        WEBHOOK.close();
+    }
+
+    @Test
+    void sendsAJobOnceAndRecordsIt() {
+        UUID jobId = UUID.randomUUID();
+        double sentBefore = counter(NotificationMetrics.SENT, Map.of());
+
+        publish(jobJson(jobId), jobId.toString());
+
+        SentNotificationResponse sent = awaitSent(jobId);
+        assertThat(sent.attempts()).isEqualTo(1);
+        assertThat(sent.provider()).isEqualTo("webhook");
+        assertThat(sent.kind()).isEqualTo("FRAUD_ALERT");
+        assertThat(sent.clientId()).isEqualTo("c-1");
+        assertThat(sent.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(sent.retriedVia()).isEmpty();
+
+        List<Request> requests = WEBHOOK.requestsFor(jobId.toString());
+        assertThat(requests).hasSize(1);
+        assertThat(requests.get(0).traceparent()).isEqualTo(TRACEPARENT);
+        assertThat(requests.get(0).attempt()).isEqualTo("1");
+        assertThat(requests.get(0).body()).contains("\"jobId\":\"" + jobId + "\"");
+        assertThat(counter(NotificationMetrics.SENT, Map.of())).isEqualTo(sentBefore + 1);
+
+        assertThat(status("/api/v1/notifications/" + UUID.randomUUID())).isEqualTo(404);
+    }
+
+    @Test
+    void transientFailuresGoThroughTheRetryTiersInOrderAndTheJobIsSentOnce() {
+        UUID jobId = UUID.randomUUID();
+        WEBHOOK.script(jobId.toString(), 503, 503, 200);
+        double tier30sBefore = counter(NotificationMetrics.RETRIED, Map.of("tier", "30s"));
+        double tier1mBefore = counter(NotificationMetrics.RETRIED, Map.of("tier", "1m"));
+        double tier5mBefore = counter(NotificationMetrics.RETRIED, Map.of("tier", "5m"));
+
+        publish(jobJson(jobId), jobId.toString());
+
+        SentNotificationResponse sent = awaitSent(jobId);
+        assertThat(sent.attempts()).isEqualTo(3);
+        // From the broker's x-death header: the job really expired out of the 30s and 1m tiers (not the 5m one);
+        // the per-tier counters and the attempt numbers below pin the order.
+        assertThat(sent.retriedVia()).containsExactly(RETRY_30S, RETRY_1M);
+
+        List<Request> requests = WEBHOOK.requestsFor(jobId.toString());
+        assertThat(ScriptedWebhook.attempts(requests)).containsExactly("1", "2", "3");
+        assertThat(requests).extracting(Request::status).containsExactly(503, 503, 200);
+        assertThat(requests).filteredOn(Request::accepted).hasSize(1);
+        assertThat(requests).extracting(Request::idempotencyKey).containsOnly(jobId.toString());
+
+        assertThat(counter(NotificationMetrics.RETRIED, Map.of("tier", "30s"))).isEqualTo(tier30sBefore + 1);
+        assertThat(counter(NotificationMetrics.RETRIED, Map.of("tier", "1m"))).isEqualTo(tier1mBefore + 1);
+        assertThat(counter(NotificationMetrics.RETRIED, Map.of("tier", "5m"))).isEqualTo(tier5mBefore);
+    }
+
+    @Test
+    void aJobThatAlwaysFailsTransientlyIsDeadLetteredAfterThreeRetries() {
+        UUID jobId = UUID.randomUUID();
+        WEBHOOK.script(jobId.toString(), 503);
+        double deadLetteredBefore = counter(NotificationMetrics.DEAD_LETTERED, Map.of("failure_class", "transient"));
+        String body = jobJson(jobId);
+
+        publish(body, jobId.toString());
+
+        Message dead = awaitDeadLetter();
+        MessageProperties properties = dead.getMessageProperties();
+        assertThat(properties.getMessageId()).isEqualTo(jobId.toString());
+        assertThat(new String(dead.getBody(), StandardCharsets.UTF_8)).isEqualTo(body);
+        assertThat(properties.getReceivedDeliveryMode()).isEqualTo(MessageDeliveryMode.PERSISTENT);
+        assertThat(properties.<Object>getHeader(NotificationHeaders.FAILURE_CLASS)).isEqualTo("TRANSIENT");
+        assertThat(properties.<Object>getHeader(NotificationHeaders.ATTEMPTS)).isEqualTo(4);
+        assertThat(properties.<Object>getHeader(NotificationHeaders.RETRY_COUNT)).isEqualTo(3);
+        assertThat(properties.<Object>getHeader(NotificationHeaders.ORIGINAL_QUEUE)).isEqualTo(WORK_QUEUE);
+        assertThat(properties.<Object>getHeader(NotificationHeaders.ORIGINAL_EXCHANGE)).isEqualTo(EXCHANGE);
+        assertThat(properties.<Object>getHeader(NotificationHeaders.ORIGINAL_ROUTING_KEY)).isEqualTo(ROUTING_KEY);
+        assertThat(properties.<Object>getHeader(NotificationHeaders.TRACEPARENT)).isEqualTo(TRACEPARENT);
+        assertThat(properties.<Object>getHeader(NotificationHeaders.FAILURE_REASON).toString())
+                .contains("HTTP 503", "retries exhausted after 4 attempt(s)");
+        assertThat(Instant.parse(properties.<Object>getHeader(NotificationHeaders.FAILED_AT).toString()))
+                .isBefore(Instant.now().plusSeconds(1));
+        assertThat(NotificationHeaders.retriedVia(properties, RETRY_QUEUES))
+                .containsExactly(RETRY_30S, RETRY_1M, RETRY_5M);
+        // The broker's record: one expiry from each tier, none from anywhere else.
+        List<Map<String, ?>> deaths = properties.getXDeathHeader();
+        assertThat(deaths).extracting(death -> String.valueOf(death.get("queue")))
+                .containsExactlyInAnyOrder(RETRY_30S, RETRY_1M, RETRY_5M);
+        assertThat(deaths).extracting(death -> String.valueOf(death.get("reason"))).containsOnly("expired");
+        assertThat(deaths).extracting(death -> (Object) death.get("count")).containsOnly(1L);
+
+        // Once in the DLQ nothing else can deliver it, so these counts are final.
+        List<Request> requests = WEBHOOK.requestsFor(jobId.toString());
+        assertThat(ScriptedWebhook.attempts(requests)).containsExactly("1", "2", "3", "4");
+        assertThat(requests).extracting(Request::status).containsOnly(503);
+        assertThat(status("/api/v1/notifications/" + jobId)).isEqualTo(404);
+        assertThat(counter(NotificationMetrics.DEAD_LETTERED, Map.of("failure_class", "transient")))
+                .isEqualTo(deadLetteredBefore + 1);
+    }
+
+    @Test
+    void aPermanentFailureIsDeadLetteredAfterOneAttempt() {
+        UUID jobId = UUID.randomUUID();
+        WEBHOOK.script(jobId.toString(), 400);
+
+        publish(jobJson(jobId), jobId.toString());
+
+        Message dead = awaitDeadLetter();
+        MessageProperties properties = dead.getMessageProperties();
+        assertThat(properties.getMessageId()).isEqualTo(jobId.toString());
+        assertThat(properties.<Object>getHeader(NotificationHeaders.FAILURE_CLASS)).isEqualTo("PERMANENT");
+        assertThat(properties.<Object>getHeader(NotificationHeaders.ATTEMPTS)).isEqualTo(1);
+        assertThat(properties.<Object>getHeader(NotificationHeaders.RETRY_COUNT)).isEqualTo(0);
+        assertThat(properties.<Object>getHeader(NotificationHeaders.FAILURE_REASON).toString()).contains("HTTP 400");
+        assertThat(NotificationHeaders.retriedVia(properties, RETRY_QUEUES)).isEmpty();
+        assertThat(WEBHOOK.requestsFor(jobId.toString())).hasSize(1);
+    }
+
+    @Test
+    void aRedeliveredJobThatWasAlreadySentIsNotSentAgain() {
+        UUID jobId = UUID.randomUUID();
+        String body = jobJson(jobId);
+        publish(body, jobId.toString());
+        SentNotificationResponse first = awaitSent(jobId);
+        double skippedBefore = counter(NotificationMetrics.DUPLICATES_SKIPPED, Map.of());
+
+        publish(body, jobId.toString());
+
+        await().atMost(WAIT).until(() -> counter(NotificationMetrics.DUPLICATES_SKIPPED, Map.of()) > skippedBefore);
+        assertThat(WEBHOOK.requestsFor(jobId.toString())).hasSize(1);
+        assertThat(sent(jobId)).contains(first);
+    }
+
+    @Test
+    void aPoisonMessageIsDeadLetteredAndTheNextJobIsStillProcessed() {
+        String poisonId = "poison-" + UUID.randomUUID();
+        publish("this is not JSON", poisonId);
+
+        Message dead = awaitDeadLetter();
+        MessageProperties properties = dead.getMessageProperties();
+        assertThat(properties.getMessageId()).isEqualTo(poisonId);
+        assertThat(new String(dead.getBody(), StandardCharsets.UTF_8)).isEqualTo("this is not JSON");
+        assertThat(properties.<Object>getHeader(NotificationHeaders.FAILURE_CLASS)).isEqualTo("POISON");
+        assertThat(properties.<Object>getHeader(NotificationHeaders.ATTEMPTS)).isEqualTo(1);
+        assertThat(properties.<Object>getHeader(NotificationHeaders.FAILURE_REASON).toString())
+                .contains("not a valid notification job");
+        assertThat(WEBHOOK.requestsFor(poisonId)).isEmpty();
+
+        UUID next = UUID.randomUUID();
+        publish(jobJson(next), next.toString());
+        assertThat(awaitSent(next).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void replayingTheDeadLetterQueueMovesTheJobBackAndItIsProcessed() {
+        UUID jobId = UUID.randomUUID();
+        // Rejected once (e.g. the provider was misconfigured), accepted after the fix.
+        WEBHOOK.script(jobId.toString(), 400, 200);
+        publish(jobJson(jobId), jobId.toString());
+        await().atMost(WAIT).until(() -> dlqDepth() == 1);
+        assertThat(status("/api/v1/notifications/" + jobId)).isEqualTo(404);
+
+        ReplayResponse response = api.post().uri("/api/v1/admin/dlq/replay?max=10").retrieve()
+                .body(ReplayResponse.class);
+
+        assertThat(response).isEqualTo(new ReplayResponse(1));
+        SentNotificationResponse sent = awaitSent(jobId);
+        // The retry count was reset: the replayed job starts a fresh cycle.
+        assertThat(sent.attempts()).isEqualTo(1);
+        List<Request> requests = WEBHOOK.requestsFor(jobId.toString());
+        assertThat(requests).extracting(Request::status).containsExactly(400, 200);
+        assertThat(ScriptedWebhook.attempts(requests)).containsExactly("1", "1");
+        assertThat(dlqDepth()).isZero();
+    }
+
+    @Test
+    void aJobWhoseRetryRepublishIsNotConfirmedIsRequeuedAndNotLost() {
+        UUID jobId = UUID.randomUUID();
+        WEBHOOK.script(jobId.toString(), 503);
+        // Without the 30s tier queue the republish is unroutable: the broker returns it (mandatory) and the worker
+        // must not ack the original.
+        amqpAdmin.deleteQueue(RETRY_30S);
+        try {
+            publish(jobJson(jobId), jobId.toString());
+
+            await().atMost(WAIT).until(() -> WEBHOOK.requestsFor(jobId.toString()).size() >= 3);
+            assertThat(ScriptedWebhook.attempts(WEBHOOK.requestsFor(jobId.toString()))).containsOnly("1");
+        } finally {
+            // What a reconnect would do: declare the whole topology again.
+            amqpAdmin.initialize();
+        }
+
+        Message dead = awaitDeadLetter();
+        assertThat(dead.getMessageProperties().getMessageId()).isEqualTo(jobId.toString());
+        assertThat(dead.getMessageProperties().<Object>getHeader(NotificationHeaders.RETRY_COUNT)).isEqualTo(3);
+        List<String> attempts = ScriptedWebhook.attempts(WEBHOOK.requestsFor(jobId.toString()));
+        // Redelivered as attempt 1 until the tier was back, then the normal walk through the tiers.
+        assertThat(attempts.subList(attempts.size() - 3, attempts.size())).containsExactly("2", "3", "4");
+        assertThat(attempts.subList(0, attempts.size() - 3)).hasSizeGreaterThanOrEqualTo(3).containsOnly("1");
+    }
+
+    private void publish(String body, String messageId) {
+        MessageProperties properties = new MessageProperties();
+        properties.setMessageId(messageId);
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        properties.setHeader(NotificationHeaders.TRACEPARENT, TRACEPARENT);
+        rabbitTemplate.send(EXCHANGE, ROUTING_KEY, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
+    }
+
+    private static String jobJson(UUID jobId) {
+        return """
+                {"jobId":"%s","kind":"FRAUD_ALERT","transactionId":"%s","clientId":"c-1","eventId":"%s",\
+                "reasons":["AMOUNT_OVER_THRESHOLD"],"createdAt":"2026-11-27T14:00:00Z"}"""
+                .formatted(jobId, UUID.randomUUID(), UUID.randomUUID());
+    }
+
+    private SentNotificationResponse awaitSent(UUID jobId) {
+        return await().atMost(WAIT).until(() -> sent(jobId), Optional::isPresent).orElseThrow();
+    }
+
+    private Optional<SentNotificationResponse> sent(UUID jobId) {
+        return api.get().uri("/api/v1/notifications/{jobId}", jobId).exchange((request, response) -> {
+            int status = response.getStatusCode().value();
+            if (status == 404) {
+                return Optional.empty();
+            }
+            assertThat(status).as("GET status").isEqualTo(200);
+            return Optional.ofNullable(response.bodyTo(SentNotificationResponse.class));
+        });
+    }
+
+    private int status(String path) {
+        return api.get().uri(path).exchange((request, response) -> response.getStatusCode().value());
+    }
+
+    /** Takes the next message off the DLQ (the test's own: the DLQ is purged before each test). */
+    private Message awaitDeadLetter() {
+        return await().atMost(WAIT).until(() -> rabbitTemplate.receive(DLQ), Objects::nonNull);
+    }
+
+    private long dlqDepth() {
+        QueueInformation info = amqpAdmin.getQueueInfo(DLQ);
+        assertThat(info).as("DLQ exists").isNotNull();
+        return info.getMessageCount();
+    }
+
+    private double counter(String name, Map<String, String> tags) {
+        var search = meterRegistry.get(name);
+        for (var tag : tags.entrySet()) {
+            search = search.tag(tag.getKey(), tag.getValue());
+        }
+        return search.counter().count();
+    }
+}
