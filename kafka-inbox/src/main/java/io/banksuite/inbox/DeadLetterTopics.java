@@ -1,0 +1,24 @@
+package io.banksuite.inbox;
+
+import io.banksuite.schemas.Topics;
+
+/** Names of the per-group dead-letter topics: {@code <topic>.<group>.dlt}. */
+public final class DeadLetterTopics {
+
+    private DeadLetterTopics() {
+    }
+
+    /** The dead-letter topic where {@code consumerGroup} parks the records of {@code topic} it cannot process. */
+    public static String name(String topic, String consumerGroup) {
+        if (topic == null || topic.isBlank() || consumerGroup == null || consumerGroup.isBlank()) {
+            throw new IllegalArgumentException("topic and consumer group are required: " + topic + ", "
+                    + consumerGroup);
+        }
+        // The suite's topic registry owns the naming rule; the same pattern serves topics outside it.
+        return Topics.all().stream()
+                .filter(t -> t.name().equals(topic))
+                .findFirst()
+                .map(t -> t.deadLetterTopic(consumerGroup))
+                .orElse(topic + "." + consumerGroup + ".dlt");
+    }
+}

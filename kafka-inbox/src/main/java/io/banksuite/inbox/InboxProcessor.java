@@ -1,0 +1,145 @@
+package io.banksuite.inbox;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies each event at most once: in one database transaction it records the event in the inbox and, only if
+ * the event is new, runs the service's effect. A service's Kafka listener is then just
+ * <pre>{@code
+ * @KafkaListener(topics = "${inbox.topic}", groupId = "${inbox.group-id}", concurrency = "${inbox.concurrency}")
+ * void on(ConsumerRecord<String, TransactionCreated> record) {
+ *     inbox.process(record, record.value().getEventId(), () -> features.apply(record.value()));
+ * }
+ * }</pre>
+ * The listener returns after the commit, and the container commits the offset only after the listener returns;
+ * a crash in between redelivers the record, which the inbox then skips. An exception from the effect rolls the
+ * whole transaction back (inbox row included) and propagates to the container's error handler, which retries
+ * and finally parks the record in the dead-letter topic.
+ */
+public class InboxProcessor {
+
+    public static final String APPLIED_METRIC = "inbox.events.applied";
+    public static final String DUPLICATE_METRIC = "inbox.events.duplicate";
+
+    private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
+
+    private final ProcessedEvents processedEvents;
+    private final TransactionTemplate transactions;
+    private final MeterRegistry meters;
+    private final @Nullable String defaultConsumerGroup;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    /**
+     * @param defaultConsumerGroup recorded as the consumer group when {@link #process} is not called on a listener
+     *                             container's thread (which knows its group); may be null
+     */
+    public InboxProcessor(ProcessedEvents processedEvents, PlatformTransactionManager transactionManager,
+                          MeterRegistry meters, @Nullable String defaultConsumerGroup) {
+        this.processedEvents = Objects.requireNonNull(processedEvents, "processedEvents");
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+        this.meters = Objects.requireNonNull(meters, "meters");
+        this.defaultConsumerGroup = defaultConsumerGroup;
+    }
+
+    /**
+     * Runs {@code effect} once per {@code eventId}, in the same database transaction as the inbox row.
+     *
+     * @param record  the consumed record (for the inbox row and the logs)
+     * @param eventId the event's unique id (a UUID string), normally {@code record.value().getEventId()}
+     * @param effect  the service's database work for this event; runs inside the transaction, on this thread
+     * @return true if the effect ran and committed, false if the event was a duplicate
+     * @throws InvalidEventException if the record has no value or the event id is not a UUID
+     */
+    public boolean process(ConsumerRecord<String, ? extends SpecificRecord> record, String eventId, Runnable effect) {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(effect, "effect");
+        if (record.value() == null) {
+            throw new InvalidEventException("Record " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + " has no value");
+        }
+        InboundEvent event = InboundEvent.of(record, consumerGroup(), eventId);
+        try (MdcScope ignored = MdcScope.of(event.eventId().toString(), RecordDiagnostics.traceId(record))) {
+            Boolean applied = transactions.execute(status -> {
+                if (!processedEvents.markProcessed(event)) {
+                    return false;
+                }
+                effect.run();
+                return true;
+            });
+            boolean isNew = Boolean.TRUE.equals(applied);
+            if (isNew) {
+                counter(APPLIED_METRIC, event).increment();
+            } else {
+                counter(DUPLICATE_METRIC, event).increment();
+                log.debug("Skipped duplicate event {} from {}-{}@{} (group {})", event.eventId(), event.topic(),
+                        event.partition(), event.offset(), event.consumerGroup());
+            }
+            return isNew;
+        }
+    }
+
+    private String consumerGroup() {
+        String group = KafkaUtils.getConsumerGroupId();
+        if (group == null) {
+            group = defaultConsumerGroup;
+        }
+        if (group == null || group.isBlank()) {
+            throw new IllegalStateException("No consumer group: call InboxProcessor.process from a Kafka listener "
+                    + "thread, or set inbox.group-id");
+        }
+        return group;
+    }
+
+    private Counter counter(String name, InboundEvent event) {
+        return counters.computeIfAbsent(name + '|' + event.topic() + '|' + event.consumerGroup(),
+                k -> Counter.builder(name)
+                        .description(APPLIED_METRIC.equals(name)
+                                ? "Events whose effect this service applied"
+                                : "Redelivered events skipped because they were applied before")
+                        .tag("topic", event.topic())
+                        .tag("group", event.consumerGroup())
+                        .register(meters));
+    }
+
+    /** Puts the event id (and the trace id, unless a tracing agent already did) into the MDC for the effect. */
+    private record MdcScope(boolean traceIdAdded, @Nullable String previousEventId) implements AutoCloseable {
+
+        static MdcScope of(String eventId, @Nullable String traceId) {
+            String previousEventId = MDC.get(RecordDiagnostics.EVENT_ID_MDC_KEY);
+            MDC.put(RecordDiagnostics.EVENT_ID_MDC_KEY, eventId);
+            boolean addTrace = traceId != null && MDC.get(RecordDiagnostics.TRACE_ID_MDC_KEY) == null;
+            if (addTrace) {
+                MDC.put(RecordDiagnostics.TRACE_ID_MDC_KEY, traceId);
+            }
+            return new MdcScope(addTrace, previousEventId);
+        }
+
+        @Override
+        public void close() {
+            if (previousEventId == null) {
+                MDC.remove(RecordDiagnostics.EVENT_ID_MDC_KEY);
+            } else {
+                MDC.put(RecordDiagnostics.EVENT_ID_MDC_KEY, previousEventId);
+            }
+            if (traceIdAdded) {
+                MDC.remove(RecordDiagnostics.TRACE_ID_MDC_KEY);
+            }
+        }
+    }
+}

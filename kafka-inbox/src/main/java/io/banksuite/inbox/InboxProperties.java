@@ -1,0 +1,95 @@
+package io.banksuite.inbox;
+
+import java.time.Duration;
+
+import io.banksuite.schemas.Topics;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the idempotent consumer (prefix {@code inbox}). A service's {@code @KafkaListener} reads
+ * {@code ${inbox.topic}}, {@code ${inbox.group-id}} and {@code ${inbox.concurrency}}, so set them in its
+ * application.yml.
+ *
+ * @param topic       the topic the service consumes (default {@code transaction.created})
+ * @param groupId     the service's consumer group; names the dead-letter topic created at start-up and is the
+ *                    fallback group for {@link InboxProcessor} off a listener thread. Optional.
+ * @param concurrency consumer threads per listener (at most the topic's partition count is useful)
+ * @param ackMode     when offsets are committed: BATCH (after every record of a poll has been processed and its
+ *                    transaction committed; the default) or RECORD (after each record). No other mode keeps the
+ *                    "commit after the database commit" guarantee.
+ * @param retry       retries of a record whose processing failed
+ * @param deadLetter  the dead-letter topics
+ */
+@Validated
+@ConfigurationProperties("inbox")
+public record InboxProperties(
+        @NotBlank String topic,
+        @Nullable String groupId,
+        @DefaultValue("1") @Min(1) int concurrency,
+        @NotNull AckMode ackMode,
+        @Valid @NotNull Retry retry,
+        @Valid @NotNull DeadLetter deadLetter) {
+
+    public InboxProperties {
+        topic = topic == null ? Topics.TRANSACTION_CREATED.name() : topic;
+        ackMode = ackMode == null ? AckMode.BATCH : ackMode;
+        if (ackMode != AckMode.BATCH && ackMode != AckMode.RECORD) {
+            throw new IllegalArgumentException("inbox.ack-mode must be BATCH or RECORD, not " + ackMode
+                    + ": other modes could commit an offset before the database transaction");
+        }
+        retry = retry == null ? Retry.defaults() : retry;
+        deadLetter = deadLetter == null ? DeadLetter.defaults() : deadLetter;
+    }
+
+    /** Defaults throughout; for tests and programmatic use. */
+    public static InboxProperties defaults() {
+        return new InboxProperties(null, null, 1, null, null, null);
+    }
+
+    /**
+     * @param maxAttempts               deliveries of a failing record before it is dead-lettered (1 = no retry).
+     *                                  Records that can never succeed (undeserializable, {@link InvalidEventException})
+     *                                  are dead-lettered at once.
+     * @param initialInterval           wait before the first retry
+     * @param multiplier                growth of the wait between retries
+     * @param maxInterval               longest wait between retries (keep it well below max.poll.interval.ms)
+     * @param blockWhileDatabaseDown    when the failure is the database being unreachable or a transient database
+     *                                  error, retry without limit instead of dead-lettering: the record is fine, and
+     *                                  dead-lettering every record during an outage would break per-client order
+     */
+    public record Retry(
+            @DefaultValue("3") @Min(1) @Max(100) int maxAttempts,
+            @DefaultValue("500ms") @NotNull Duration initialInterval,
+            @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+            @DefaultValue("5s") @NotNull Duration maxInterval,
+            @DefaultValue("true") boolean blockWhileDatabaseDown) {
+
+        public static Retry defaults() {
+            return new Retry(3, Duration.ofMillis(500), 2.0, Duration.ofSeconds(5), true);
+        }
+    }
+
+    /**
+     * @param createTopic create {@code <topic>.<group-id>.dlt} at start-up when {@code inbox.group-id} is set
+     * @param partitions  its partition count (dead-lettered records keep their key, so a client's records stay
+     *                    in one partition)
+     */
+    public record DeadLetter(
+            @DefaultValue("true") boolean createTopic,
+            @DefaultValue("1") @Min(1) int partitions) {
+
+        public static DeadLetter defaults() {
+            return new DeadLetter(true, 1);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.banksuite.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+class RecordDiagnosticsTest {
+
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    @AfterEach
+    void clearMdc() {
+        MDC.clear();
+    }
+
+    @Test
+    void readsTheEventIdOfAnAvroValue() {
+        var record = TestEvents.record(TestEvents.event("e-1", "c-1"), 0, 0);
+        assertThat(RecordDiagnostics.eventId(record)).isEqualTo("e-1");
+    }
+
+    @Test
+    void hasNoEventIdWhenTheValueIsMissingOrNotAvro() {
+        assertThat(RecordDiagnostics.eventId(new ConsumerRecord<>("t", 0, 0, "k", null))).isNull();
+        assertThat(RecordDiagnostics.eventId(new ConsumerRecord<>("t", 0, 0, "k", "text"))).isNull();
+    }
+
+    @Test
+    void takesTheTraceIdFromTheTraceparentHeader() {
+        var record = new ConsumerRecord<>("t", 0, 0, "k", "v");
+        record.headers().add("traceparent",
+                ("00-" + TRACE_ID + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.US_ASCII));
+        assertThat(RecordDiagnostics.traceId(record)).isEqualTo(TRACE_ID);
+    }
+
+    @Test
+    void prefersTheTraceIdInTheMdc() {
+        var record = new ConsumerRecord<>("t", 0, 0, "k", "v");
+        record.headers().add("traceparent",
+                ("00-" + TRACE_ID + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.US_ASCII));
+        MDC.put("traceId", "from-mdc");
+        assertThat(RecordDiagnostics.traceId(record)).isEqualTo("from-mdc");
+    }
+
+    @Test
+    void rejectsMalformedTraceparents() {
+        assertThat(RecordDiagnostics.traceIdFromTraceparent(null)).isNull();
+        assertThat(RecordDiagnostics.traceIdFromTraceparent("garbage")).isNull();
+        assertThat(RecordDiagnostics.traceIdFromTraceparent("00-XYZ-00f067aa0ba902b7-01")).isNull();
+        assertThat(RecordDiagnostics.traceIdFromTraceparent("00-" + "0".repeat(32) + "-00f067aa0ba902b7-01")).isNull();
+        assertThat(RecordDiagnostics.traceIdFromTraceparent("00-" + TRACE_ID.toUpperCase() + "-00f067aa0ba902b7-01"))
+                .isNull();
+    }
+
+    @Test
+    void describesARecordForLogLines() {
+        var record = TestEvents.record(TestEvents.event("e-9", "c-1"), 3, 17);
+        assertThat(RecordDiagnostics.describe(record))
+                .isEqualTo(TestEvents.TOPIC + "-3@17 eventId=e-9 traceId=unknown");
+    }
+}

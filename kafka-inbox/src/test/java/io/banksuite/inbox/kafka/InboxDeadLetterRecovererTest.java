@@ -1,0 +1,70 @@
+package io.banksuite.inbox.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+
+import io.banksuite.inbox.TestEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+class InboxDeadLetterRecovererTest {
+
+    // Never connects: createProducerRecord does not send.
+    private final DefaultKafkaProducerFactory<byte[], byte[]> factory =
+            new DefaultKafkaProducerFactory<>(java.util.Map.of("bootstrap.servers", "127.0.0.1:1"));
+    private final InboxDeadLetterRecoverer recoverer =
+            new InboxDeadLetterRecoverer(new KafkaTemplate<>(factory), () -> "ml-consumer");
+
+    @AfterEach
+    void close() {
+        factory.destroy();
+    }
+
+    @Test
+    void parksTheRawBytesOfARecordThatFailedInTheListener() {
+        ConsumerRecord<String, Object> record =
+                new ConsumerRecord<>("transaction.created", 2, 7, "c-1", TestEvents.event("e-1", "c-1"));
+        var headers = new RecordHeaders();
+        headers.add("traceparent", new byte[]{1});
+        headers.add(RawValueRetainingDeserializer.RAW_VALUE_HEADER, new byte[]{0, 0, 0, 0, 1, 42});
+
+        ProducerRecord<Object, Object> out = recoverer.createProducerRecord(record,
+                new TopicPartition("transaction.created.ml-consumer.dlt", -1), headers, null, null);
+
+        assertThat(out.topic()).isEqualTo("transaction.created.ml-consumer.dlt");
+        assertThat(out.partition()).as("partition chosen from the key").isNull();
+        assertThat((byte[]) out.key()).isEqualTo("c-1".getBytes(StandardCharsets.UTF_8));
+        assertThat((byte[]) out.value()).containsExactly(0, 0, 0, 0, 1, 42);
+        assertThat(out.headers().lastHeader(RawValueRetainingDeserializer.RAW_VALUE_HEADER)).isNull();
+        assertThat(out.headers().lastHeader("traceparent")).isNotNull();
+    }
+
+    @Test
+    void parksTheBytesOfARecordThatCouldNotBeDeserialized() {
+        ConsumerRecord<String, Object> record = new ConsumerRecord<>("transaction.created", 0, 1, "c-1", null);
+
+        ProducerRecord<Object, Object> out = recoverer.createProducerRecord(record,
+                new TopicPartition("x.dlt", -1), new RecordHeaders(), null, new byte[]{7, 7});
+
+        assertThat((byte[]) out.value()).containsExactly(7, 7);
+    }
+
+    @Test
+    void refusesToParkARecordWhoseBytesWereNotRetained() {
+        ConsumerRecord<String, Object> record =
+                new ConsumerRecord<>("transaction.created", 0, 1, "c-1", TestEvents.event("e-1", "c-1"));
+
+        assertThatThrownBy(() -> recoverer.createProducerRecord(record, new TopicPartition("x.dlt", -1),
+                new RecordHeaders(), null, null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("RawValueRetainingDeserializer");
+    }
+}
