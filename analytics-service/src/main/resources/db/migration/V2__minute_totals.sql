@@ -1,4 +1,4 @@
--- Per-minute totals by currency and merchant category. V1 is the inbox table, shipped by kafka-inbox.
+-- Per-minute totals by currency and merchant category. The inbox table is V0_1, shipped by kafka-inbox.
 CREATE TABLE minute_totals (
     -- occurredAt truncated to the minute (UTC).
     minute            TIMESTAMPTZ NOT NULL,

@@ -1,4 +1,4 @@
--- V1 is the inbox table shipped in the kafka-inbox jar.
+-- The inbox table (V0_1) and the outbox table (V0_2) ship in the kafka-inbox and outbox jars.
 
 -- The client's transactions seen by fraud-service: the history behind the velocity rule. Keyed by transaction so a
 -- second event about the same transaction adds nothing.

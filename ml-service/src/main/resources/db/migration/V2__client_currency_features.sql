@@ -1,5 +1,5 @@
 -- Per-client features, one row per client and currency (amounts of different currencies are never summed).
--- V1 is the inbox table, shipped by kafka-inbox.
+-- The inbox table is V0_1, shipped by kafka-inbox.
 CREATE TABLE client_currency_features (
     client_id    TEXT          NOT NULL,
     currency     TEXT          NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),

@@ -1,11 +1,9 @@
 package io.banksuite.inbox;
 
 import java.time.Instant;
-import java.util.UUID;
 
-import io.banksuite.events.Channel;
 import io.banksuite.events.TransactionCreated;
-import io.banksuite.events.TransactionType;
+import io.banksuite.inbox.testing.TransactionEvents;
 import io.banksuite.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -18,18 +16,8 @@ public final class TestEvents {
     }
 
     public static TransactionCreated event(String eventId, String clientId) {
-        return TransactionCreated.newBuilder()
+        return TransactionEvents.paymentBuilder(clientId, 1234, "EUR", Instant.parse("2026-11-27T14:00:00Z"))
                 .setEventId(eventId)
-                .setOccurredAt(Instant.parse("2026-11-27T14:00:00Z"))
-                .setTransactionId(UUID.randomUUID().toString())
-                .setClientId(clientId)
-                .setAmountMinor(1234)
-                .setCurrency("EUR")
-                .setType(TransactionType.PAYMENT)
-                .setMerchantId(null)
-                .setMerchantCategory("5411")
-                .setMerchantCountry("DE")
-                .setChannel(Channel.WEB)
                 .build();
     }
 

@@ -39,7 +39,7 @@ import static io.banksuite.relay.RelayTestSupport.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The relay against a real PostgreSQL database (outbox table from the outbox module's DDL), a real Kafka broker
+ * The relay against a real PostgreSQL database (outbox table from the outbox jar's migration), a real Kafka broker
  * (in-JVM KRaft) and a real schema registry (Apicurio, Confluent API).
  */
 class OutboxRelayIntegrationTest {
@@ -73,6 +73,14 @@ class OutboxRelayIntegrationTest {
     @AfterEach
     void stopRelays() {
         suite.closeRelays();
+    }
+
+    @Test
+    void theRelayNeverMigratesTheServicesDatabase() {
+        suite.startRelay();
+        // transaction-service's Flyway owns the schema; a relay that ran Flyway would have left its history table.
+        assertThat(suite.jdbc.queryForObject("SELECT to_regclass('flyway_schema_history') IS NULL", Boolean.class))
+                .isTrue();
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.banksuite.events.TransactionType;
 import io.banksuite.local.PostgresDatabases;
 import io.banksuite.outbox.OutboxHeaders;
 import io.banksuite.outbox.OutboxMessage;
-import io.banksuite.outbox.OutboxSchema;
 import io.banksuite.outbox.OutboxWriter;
 import io.banksuite.schemas.serde.AvroBinary;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -18,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -25,6 +25,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,10 +41,14 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
-/** A real PostgreSQL database with the outbox table, a real KRaft broker, and relay application contexts. */
+/**
+ * A real PostgreSQL database with the outbox table (from the outbox jar's migration), a real KRaft broker, and relay
+ * application contexts.
+ */
 final class RelayTestSupport implements AutoCloseable {
 
     static final int PARTITIONS = 6;
+    static final String OUTBOX_MIGRATION = "db/migration/V0_2__outbox.sql";
 
     final EmbeddedKafkaKraftBroker broker;
     final String registryUrl;
@@ -60,9 +66,21 @@ final class RelayTestSupport implements AutoCloseable {
         var dataSource = new DriverManagerDataSource(databaseUrl, PostgresDatabases.username(),
                 PostgresDatabases.password());
         this.jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute(OutboxSchema.ddl());
+        jdbc.execute(outboxMigration());
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.writer = new OutboxWriter(dataSource);
+    }
+
+    /**
+     * The outbox jar's Flyway migration, the one transaction-service's Flyway applies. The relay has no Flyway (it
+     * must never migrate transaction-service's database), so the test runs the script itself.
+     */
+    static String outboxMigration() {
+        try {
+            return new ClassPathResource(OUTBOX_MIGRATION).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + OUTBOX_MIGRATION + " from the outbox jar", e);
+        }
     }
 
     String newTopic(String prefix) {

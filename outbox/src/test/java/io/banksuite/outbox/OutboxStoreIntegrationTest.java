@@ -6,6 +6,8 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,13 +25,14 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The writer and the store against a real PostgreSQL database whose table comes from the shipped DDL. */
+/** The writer and the store against a real PostgreSQL database migrated by Flyway with the shipped migration. */
 class OutboxStoreIntegrationTest {
 
     private static HikariDataSource dataSource;
     private static HikariDataSource otherDataSource;
     private static JdbcTemplate jdbc;
     private static TransactionTemplate transaction;
+    private static MigrateResult migration;
 
     private final OutboxWriter writer = new OutboxWriter(dataSource);
     private final OutboxStore store = new OutboxStore(dataSource);
@@ -40,7 +43,8 @@ class OutboxStoreIntegrationTest {
         dataSource = dataSource(url);
         otherDataSource = dataSource(url);
         jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute(OutboxSchema.ddl());
+        // The default location, as in the owning services: this module's db/migration holds only V0_2__outbox.sql.
+        migration = Flyway.configure().dataSource(dataSource).load().migrate();
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
@@ -53,6 +57,14 @@ class OutboxStoreIntegrationTest {
     @BeforeEach
     void emptyTable() {
         jdbc.execute("TRUNCATE outbox RESTART IDENTITY");
+    }
+
+    @Test
+    void theTableComesFromTheLibrarysReservedFlywayVersion() {
+        // Shared libraries own versions 0.x; the outbox's is 0.2 (kafka-inbox has 0.1, services start at 1).
+        assertThat(migration.migrations).extracting(m -> m.version + " " + m.description).containsExactly("0.2 outbox");
+        assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'outbox'", String.class))
+                .contains("outbox_unsent_idx");
     }
 
     @Test

@@ -1,22 +1,19 @@
 package io.banksuite.fraud.it;
 
+import static io.banksuite.inbox.testing.TransactionEvents.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.banksuite.events.Channel;
 import io.banksuite.events.TransactionCreated;
-import io.banksuite.events.TransactionType;
+import io.banksuite.inbox.testing.InboxConsumerDriver;
 import io.banksuite.local.PostgresDatabases;
 import io.banksuite.local.SchemaRegistryServer;
 import io.banksuite.schemas.Topics;
-import io.banksuite.schemas.serde.AvroSerdeConfig;
-import io.banksuite.schemas.serde.ConfluentAvroSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,19 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.DirectExchange;
@@ -51,7 +39,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -90,8 +77,11 @@ class FraudServiceIntegrationTest {
     private static RabbitAdmin rabbitAdmin;
     private static Binding binding;
 
-    @Autowired
-    private EmbeddedKafkaBroker kafka;
+    /** Publishes to the fraud-consumer group and reads what it dead-letters. */
+    @RegisterExtension
+    final InboxConsumerDriver inbox = new InboxConsumerDriver(TOPIC, "fraud-consumer",
+            Topics.TRANSACTION_CREATED.deadLetterTopic("fraud-consumer"));
+
     @Autowired
     private JdbcClient jdbc;
     @Autowired
@@ -103,7 +93,6 @@ class FraudServiceIntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<Message> received = new CopyOnWriteArrayList<>();
-    private KafkaProducer<String, Object> producer;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -133,22 +122,24 @@ class FraudServiceIntegrationTest {
         rabbitConnections.destroy();
     }
 
-    @AfterEach
-    void closeProducer() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(10));
-        }
+    @Test
+    void flywayAppliesTheLibrariesMigrationsBeforeTheServicesOwn() {
+        // Shared libraries own versions 0.x (kafka-inbox 0.1, outbox 0.2, from their jars); the service's own start at 1.
+        assertThat(jdbc.sql("SELECT version || ' ' || description FROM flyway_schema_history"
+                        + " WHERE success AND version IS NOT NULL ORDER BY installed_rank")
+                .query(String.class).list())
+                .containsExactly("0.1 inbox processed event", "0.2 outbox", "2 fraud decisions");
     }
 
     @Test
     void anAmountOverTheThresholdIsFlaggedAndItsJobReachesRabbitMq() throws Exception {
-        TransactionCreated over = event(client(), 1_000_001, "EUR", T0);
-        TransactionCreated atThreshold = event(client(), 1_000_000, "EUR", T0);
+        TransactionCreated over = payment(client(), 1_000_001, "EUR", T0);
+        TransactionCreated atThreshold = payment(client(), 1_000_000, "EUR", T0);
         // JPY has no minor unit (override 100000 yen), BHD three decimals (default 10000 BHD = 10,000,000 fils).
-        TransactionCreated yenOver = event(client(), 100_001, "JPY", T0);
-        TransactionCreated yenAt = event(client(), 100_000, "JPY", T0);
-        TransactionCreated dinarOver = event(client(), 10_000_001, "BHD", T0);
-        TransactionCreated dinarAt = event(client(), 10_000_000, "BHD", T0);
+        TransactionCreated yenOver = payment(client(), 100_001, "JPY", T0);
+        TransactionCreated yenAt = payment(client(), 100_000, "JPY", T0);
+        TransactionCreated dinarOver = payment(client(), 10_000_001, "BHD", T0);
+        TransactionCreated dinarAt = payment(client(), 10_000_000, "BHD", T0);
         send(over, atThreshold, yenOver, yenAt, dinarOver, dinarAt);
 
         JsonNode flagged = awaitDecision(over);
@@ -189,11 +180,11 @@ class FraudServiceIntegrationTest {
         String client = client();
         // max-transactions=3 in PT1M, by event time: the 4th within a minute is flagged; a minute after the 2nd,
         // only the 3rd and 4th are still in the window.
-        TransactionCreated first = event(client, 100, "EUR", T0);
-        TransactionCreated second = event(client, 100, "EUR", T0.plusSeconds(1));
-        TransactionCreated third = event(client, 100, "EUR", T0.plusSeconds(2));
-        TransactionCreated fourth = event(client, 100, "EUR", T0.plusSeconds(3));
-        TransactionCreated fifth = event(client, 100, "EUR", T0.plusSeconds(61));
+        TransactionCreated first = payment(client, 100, "EUR", T0);
+        TransactionCreated second = payment(client, 100, "EUR", T0.plusSeconds(1));
+        TransactionCreated third = payment(client, 100, "EUR", T0.plusSeconds(2));
+        TransactionCreated fourth = payment(client, 100, "EUR", T0.plusSeconds(3));
+        TransactionCreated fifth = payment(client, 100, "EUR", T0.plusSeconds(61));
         send(first, second, third, fourth, fifth);
 
         assertThat(awaitDecision(first).get("flagged").asBoolean()).isFalse();
@@ -211,15 +202,15 @@ class FraudServiceIntegrationTest {
     @Test
     void aRedeliveredEventChangesNothing() throws Exception {
         String client = client();
-        TransactionCreated original = event(client, 5_000_000, "EUR", T0);
+        TransactionCreated original = payment(client, 5_000_000, "EUR", T0);
         send(original);
         JsonNode decision = awaitDecision(original);
         Message job = awaitJob(original);
-        double duplicatesBefore = duplicateCount();
+        double duplicatesBefore = inbox.duplicates();
 
         // The same event again (as after a crash before the offset commit), then a marker on the same key: one
         // partition, one consumer thread, so once the marker is decided the duplicate has been handled.
-        TransactionCreated marker = event(client, 6_000_000, "EUR", T0.plusSeconds(600));
+        TransactionCreated marker = payment(client, 6_000_000, "EUR", T0.plusSeconds(600));
         send(original, original, marker);
         awaitDecision(marker);
         awaitJob(marker);
@@ -234,7 +225,7 @@ class FraudServiceIntegrationTest {
         assertThat(jobsFor(original)).hasSize(1).first().satisfies(m ->
                 assertThat(m.getMessageProperties().getMessageId()).isEqualTo(job.getMessageProperties().getMessageId()));
         // The inbox counted both copies as duplicates (on the listener thread, before it took the marker).
-        assertThat(duplicateCount()).isEqualTo(duplicatesBefore + 2);
+        assertThat(inbox.duplicates()).isEqualTo(duplicatesBefore + 2);
     }
 
     @Test
@@ -242,7 +233,7 @@ class FraudServiceIntegrationTest {
         rabbitAdmin.removeBinding(binding);
         TransactionCreated flagged;
         try {
-            flagged = event(client(), 9_999_999, "EUR", T0);
+            flagged = payment(client(), 9_999_999, "EUR", T0);
             send(flagged);
             awaitDecision(flagged);
             // Published with mandatory=true and returned unroutable: the row records failed attempts, stays unsent.
@@ -265,22 +256,10 @@ class FraudServiceIntegrationTest {
 
     @Test
     void anEventInAnUnknownCurrencyIsDeadLetteredWithoutADecision() throws Exception {
-        TransactionCreated unknown = event(client(), 100, "ZZZ", T0);
+        TransactionCreated unknown = payment(client(), 100, "ZZZ", T0);
         send(unknown);
 
-        String deadLetterTopic = Topics.TRANSACTION_CREATED.deadLetterTopic("fraud-consumer");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, PREFIX + "-dlt-reader",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(deadLetterTopic));
-            List<ConsumerRecord<String, byte[]>> parked = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(parked::add);
-                return parked.stream().anyMatch(r -> unknown.getClientId().equals(r.key()));
-            });
-        }
+        inbox.awaitDeadLetteredWithKey(unknown.getClientId());
         // Dead-lettered only after its transaction rolled back, and its offset is committed: no decision, ever.
         assertThat(get("/api/v1/fraud/decisions/" + unknown.getTransactionId()).statusCode()).isEqualTo(404);
         assertThat(outboxRowsFor(unknown)).isZero();
@@ -301,8 +280,8 @@ class FraudServiceIntegrationTest {
 
     @Test
     void listsFlaggedDecisionsNewestFirstAndBounded() throws Exception {
-        TransactionCreated flagged = event(client(), 2_000_000, "EUR", T0);
-        TransactionCreated clean = event(client(), 100, "EUR", T0);
+        TransactionCreated flagged = payment(client(), 2_000_000, "EUR", T0);
+        TransactionCreated clean = payment(client(), 100, "EUR", T0);
         send(flagged, clean);
         awaitDecision(flagged);
         awaitDecision(clean);
@@ -323,7 +302,7 @@ class FraudServiceIntegrationTest {
 
     @Test
     void exposesDecisionAndBacklogMetrics() throws Exception {
-        TransactionCreated flagged = event(client(), 3_000_000, "EUR", T0);
+        TransactionCreated flagged = payment(client(), 3_000_000, "EUR", T0);
         send(flagged);
         awaitDecision(flagged);
         awaitJob(flagged);
@@ -341,45 +320,16 @@ class FraudServiceIntegrationTest {
         return "c-" + UUID.randomUUID();
     }
 
-    private static TransactionCreated event(String client, long amountMinor, String currency, Instant occurredAt) {
-        return TransactionCreated.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(occurredAt)
-                .setTransactionId(UUID.randomUUID().toString())
-                .setClientId(client)
-                .setAmountMinor(amountMinor)
-                .setCurrency(currency)
-                .setType(TransactionType.PAYMENT)
-                .setMerchantId(null)
-                .setMerchantCategory("5411")
-                .setMerchantCountry("DE")
-                .setChannel(Channel.WEB)
-                .build();
-    }
-
     /** A traceparent derived from the event, as the outbox relay would set it. */
     private static String traceparentOf(TransactionCreated event) {
         String hex = event.getEventId().replace("-", "");
         return "00-" + hex + "-" + hex.substring(0, 16) + "-01";
     }
 
-    private void send(TransactionCreated... events) throws Exception {
-        if (producer == null) {
-            // By class name: Kafka configures only the serializers it creates itself.
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ConfluentAvroSerializer.class,
-                    AvroSerdeConfig.SCHEMA_REGISTRY_URL, SchemaRegistryServer.shared().url()));
-            producer.partitionsFor(Topics.TRANSACTION_CREATED.name());
-        }
+    /** Publishes the events, each with the traceparent the outbox relay would give it. */
+    private void send(TransactionCreated... events) {
         for (TransactionCreated event : events) {
-            ProducerRecord<String, Object> record =
-                    new ProducerRecord<>(Topics.TRANSACTION_CREATED.name(), event.getClientId(), event);
-            record.headers().add("traceparent", traceparentOf(event).getBytes(StandardCharsets.US_ASCII));
-            producer.send(record).get();
+            inbox.publish(event, Map.of("traceparent", traceparentOf(event)));
         }
     }
 
@@ -431,11 +381,6 @@ class FraudServiceIntegrationTest {
                         rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
                         rs.getString("last_error")))
                 .optional();
-    }
-
-    private double duplicateCount() {
-        return meters.find("inbox.events.duplicate").tag("group", "fraud-consumer").counters().stream()
-                .mapToDouble(c -> c.count()).sum();
     }
 
     private double gauge(String name) {

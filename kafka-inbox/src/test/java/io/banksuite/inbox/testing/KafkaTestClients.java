@@ -1,5 +1,6 @@
 package io.banksuite.inbox.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,13 @@ public final class KafkaTestClients implements AutoCloseable {
         await(avroProducer.send(new ProducerRecord<>(topic, key, value)));
     }
 
+    /** The same, with headers (UTF-8 values), as a producer that propagates a trace context would send it. */
+    public void send(String topic, String key, SpecificRecord value, Map<String, String> headers) {
+        ProducerRecord<String, Object> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+        await(avroProducer.send(record));
+    }
+
     /** Sends bytes as they are: for records that are not in the suite's wire format. */
     public void sendRaw(String topic, String key, byte[] value) {
         await(rawProducer.send(new ProducerRecord<>(topic, key, value)));
@@ -97,7 +105,7 @@ public final class KafkaTestClients implements AutoCloseable {
     /** The value of the last header of that name, as UTF-8 text, or null. */
     public static String header(ConsumerRecord<?, ?> record, String name) {
         var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Override

@@ -1,14 +1,13 @@
--- The transactional outbox, copied verbatim from the outbox module's reference DDL
--- (outbox/src/main/resources/io/banksuite/outbox/outbox.sql); OutboxMigrationTest checks that they match.
--- outbox-relay reads this table (and only this table) of the service's database.
--- Reference DDL of the transactional outbox (PostgreSQL 15+).
+-- The transactional outbox (PostgreSQL 15+): the one copy of its DDL, applied by the Flyway of each service that
+-- owns an outbox (transaction-service, fraud-service) from this jar's classpath:db/migration.
+-- Shared libraries own Flyway versions 0.x (kafka-inbox 0.1, outbox 0.2); each service's own migrations start at 1.
+-- Do not edit it once released: Flyway checksums every applied migration.
 --
--- The service that owns the database creates this table in its own Flyway migration, with exactly this DDL
--- (transaction-service: V2__outbox.sql; a test there compares the migrated table with this file). A service
--- writes one row per message in the same database transaction as the state change the message announces
+-- A service writes one row per message in the same database transaction as the state change the message announces
 -- (io.banksuite.outbox.OutboxWriter); a relay publishes the rows in id order and marks them sent
 -- (io.banksuite.outbox.OutboxStore). The table is transport-neutral: destination is a Kafka topic or a
--- RabbitMQ exchange, whichever the relay reading this table speaks.
+-- RabbitMQ exchange, whichever the relay reading this table speaks. outbox-relay reads this table in
+-- transaction-service's database and never runs migrations there.
 CREATE TABLE outbox (
     -- Publication order: a relay publishes unsent rows in ascending id.
     id             BIGSERIAL   PRIMARY KEY,

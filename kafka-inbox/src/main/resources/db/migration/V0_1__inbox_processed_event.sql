@@ -1,6 +1,8 @@
 -- The inbox of an idempotent Kafka consumer: one row per event this service has applied. The row is written in the
 -- same database transaction as the event's effect, so "applied" and "recorded as applied" commit or roll back
--- together. Shipped by the kafka-inbox library; a service's own migrations start at V2.
+-- together. Shipped by the kafka-inbox library and applied by the Flyway of each consuming service from this jar's
+-- classpath:db/migration. Shared libraries own Flyway versions 0.x (kafka-inbox 0.1, outbox 0.2); each service's
+-- own migrations start at 1.
 CREATE TABLE inbox_processed_event (
     event_id        UUID        PRIMARY KEY,
     consumer_group  TEXT        NOT NULL,
