@@ -2,7 +2,7 @@ package io.banksuite.inbox;
 
 import io.banksuite.schemas.Topics;
 
-/** Names of the per-group dead-letter topics: {@code <topic>.<group>.dlt}. */
+/** Names of the per-group dead-letter topics ({@code <topic>.<group>.dlt}) and of their replay groups. */
 public final class DeadLetterTopics {
 
     private DeadLetterTopics() {
@@ -20,5 +20,16 @@ public final class DeadLetterTopics {
                 .findFirst()
                 .map(t -> t.deadLetterTopic(consumerGroup))
                 .orElse(topic + "." + consumerGroup + ".dlt");
+    }
+
+    /**
+     * The consumer group that tracks how far the records {@code consumerGroup} parked have been replayed:
+     * {@code <group>.dlt-replay}. Its committed offset on the dead-letter topic is the first record not replayed yet.
+     */
+    public static String replayGroup(String consumerGroup) {
+        if (consumerGroup == null || consumerGroup.isBlank()) {
+            throw new IllegalArgumentException("consumer group is required");
+        }
+        return consumerGroup + ".dlt-replay";
     }
 }

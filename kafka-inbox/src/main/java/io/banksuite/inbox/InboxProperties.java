@@ -83,13 +83,49 @@ public record InboxProperties(
      * @param createTopic create {@code <topic>.<group-id>.dlt} at start-up when {@code inbox.group-id} is set
      * @param partitions  its partition count (dead-lettered records keep their key, so a client's records stay
      *                    in one partition)
+     * @param replay      the operator's replay of the dead-letter topic
      */
     public record DeadLetter(
             @DefaultValue("true") boolean createTopic,
-            @DefaultValue("1") @Min(1) int partitions) {
+            @DefaultValue("1") @Min(1) int partitions,
+            @Valid @NotNull Replay replay) {
+
+        public DeadLetter {
+            replay = replay == null ? Replay.defaults() : replay;
+        }
 
         public static DeadLetter defaults() {
-            return new DeadLetter(true, 1);
+            return new DeadLetter(true, 1, null);
+        }
+    }
+
+    /**
+     * The replay of the group's dead-letter topic to the topic its records came from
+     * ({@code POST /api/v1/admin/dead-letters/replay}, {@code GET /api/v1/admin/dead-letters}).
+     *
+     * @param enabled     offer the replay and the listing (needs {@code inbox.group-id}; the endpoints also need a
+     *                    servlet web application)
+     * @param defaultMax  records replayed or listed by one call when the request does not say
+     * @param maxPerCall  the most records one call may replay or list
+     * @param sendTimeout how long to wait for the broker's ack of one republished record before the call stops
+     * @param timeout     how long one call may read the dead-letter topic; it returns what it did by then
+     */
+    public record Replay(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("100") @Min(1) int defaultMax,
+            @DefaultValue("10000") @Min(1) int maxPerCall,
+            @DefaultValue("30s") @NotNull Duration sendTimeout,
+            @DefaultValue("2m") @NotNull Duration timeout) {
+
+        public Replay {
+            if (defaultMax > maxPerCall) {
+                throw new IllegalArgumentException("inbox.dead-letter.replay.default-max (" + defaultMax
+                        + ") must not exceed max-per-call (" + maxPerCall + ")");
+            }
+        }
+
+        public static Replay defaults() {
+            return new Replay(true, 100, 10_000, Duration.ofSeconds(30), Duration.ofMinutes(2));
         }
     }
 }

@@ -29,7 +29,12 @@ public final class RecordDiagnostics {
 
     /** The value's {@code eventId} field, or null if the value is missing (e.g. it could not be deserialized). */
     public static @Nullable String eventId(ConsumerRecord<?, ?> record) {
-        if (record.value() instanceof IndexedRecord value) {
+        return eventIdOf(record.value());
+    }
+
+    /** The {@code eventId} field of a deserialized Avro value (specific or generic), or null. */
+    public static @Nullable String eventIdOf(@Nullable Object deserializedValue) {
+        if (deserializedValue instanceof IndexedRecord value) {
             Schema.Field field = value.getSchema().getField(EVENT_ID_FIELD);
             if (field != null) {
                 Object id = value.get(field.pos());

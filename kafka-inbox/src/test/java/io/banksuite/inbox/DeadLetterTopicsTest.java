@@ -21,6 +21,12 @@ class DeadLetterTopicsTest {
     }
 
     @Test
+    void namesTheReplayGroupAfterTheConsumerGroup() {
+        assertThat(DeadLetterTopics.replayGroup("ml-consumer")).isEqualTo("ml-consumer.dlt-replay");
+        assertThatThrownBy(() -> DeadLetterTopics.replayGroup(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void requiresTopicAndGroup() {
         assertThatThrownBy(() -> DeadLetterTopics.name("t", " ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DeadLetterTopics.name(null, "g")).isInstanceOf(IllegalArgumentException.class);

@@ -26,6 +26,28 @@ class InboxPropertiesTest {
         assertThat(properties.retry().maxAttempts()).isEqualTo(3);
         assertThat(properties.retry().blockWhileDatabaseDown()).isTrue();
         assertThat(properties.deadLetter().createTopic()).isTrue();
+        InboxProperties.Replay replay = properties.deadLetter().replay();
+        assertThat(replay.enabled()).isTrue();
+        assertThat(replay.defaultMax()).isEqualTo(100);
+        assertThat(replay.maxPerCall()).isEqualTo(10_000);
+        assertThat(replay.sendTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(replay.timeout()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void bindsTheReplaySettings() {
+        InboxProperties.Replay replay = bind(Map.of(
+                "inbox.dead-letter.replay.enabled", "false",
+                "inbox.dead-letter.replay.default-max", "10",
+                "inbox.dead-letter.replay.max-per-call", "50",
+                "inbox.dead-letter.replay.send-timeout", "5s",
+                "inbox.dead-letter.replay.timeout", "1m")).deadLetter().replay();
+
+        assertThat(replay).isEqualTo(new InboxProperties.Replay(false, 10, 50, Duration.ofSeconds(5),
+                Duration.ofMinutes(1)));
+        assertThatThrownBy(() -> bind(Map.of("inbox.dead-letter.replay.default-max", "20000")))
+                .isInstanceOf(BindException.class)
+                .rootCause().hasMessageContaining("max-per-call");
     }
 
     @Test

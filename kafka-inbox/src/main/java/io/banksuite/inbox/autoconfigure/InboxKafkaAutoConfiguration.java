@@ -17,7 +17,6 @@ import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -91,13 +90,18 @@ public class InboxKafkaAutoConfiguration {
     @ConditionalOnMissingBean
     DeadLetterProducer inboxDeadLetterProducer(KafkaProperties kafkaProperties,
                                                KafkaConnectionDetails connectionDetails) {
-        Map<String, Object> props = kafkaProperties.buildProducerProperties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connectionDetails.getProducer().getBootstrapServers());
-        String securityProtocol = connectionDetails.getProducer().getSecurityProtocol();
+        return new DeadLetterProducer(withConnection(kafkaProperties.buildProducerProperties(),
+                connectionDetails.getProducer()));
+    }
+
+    /** Client properties built from {@code spring.kafka.*}, pointed at the broker of Boot's connection details. */
+    static Map<String, Object> withConnection(Map<String, Object> props, KafkaConnectionDetails.Configuration connection) {
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, connection.getBootstrapServers());
+        String securityProtocol = connection.getSecurityProtocol();
         if (securityProtocol != null && !securityProtocol.isBlank()) {
             props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, securityProtocol);
         }
-        return new DeadLetterProducer(props);
+        return props;
     }
 
     @Bean

@@ -6,6 +6,8 @@ import io.banksuite.inbox.InboxProcessor;
 import io.banksuite.inbox.ProcessedEvents;
 import io.banksuite.inbox.kafka.DeadLetterProducer;
 import io.banksuite.inbox.kafka.RawValueRetainingDeserializer;
+import io.banksuite.inbox.replay.DeadLetterAdminController;
+import io.banksuite.inbox.replay.DeadLetterReplayer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -15,6 +17,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -27,17 +30,22 @@ import org.springframework.test.util.ReflectionTestUtils;
 /** The wiring of the auto-configuration; nothing here connects to a database or broker. */
 class InboxAutoConfigurationTest {
 
+    private static final AutoConfigurations INBOX = AutoConfigurations.of(DataSourceAutoConfiguration.class,
+            DataSourceTransactionManagerAutoConfiguration.class, KafkaAutoConfiguration.class,
+            InboxAutoConfiguration.class, InboxKafkaAutoConfiguration.class,
+            InboxDeadLetterReplayAutoConfiguration.class);
+    private static final String[] PROPERTIES = {
+            "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/never_opened",
+            "spring.kafka.bootstrap-servers=127.0.0.1:9",
+            "spring.kafka.admin.auto-create=false",
+            "spring.kafka.properties.schema.registry.url=http://127.0.0.1:9/apis/ccompat/v7",
+            "spring.kafka.consumer.enable-auto-commit=true",
+            "spring.kafka.consumer.auto-offset-reset=latest"};
+
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                    DataSourceTransactionManagerAutoConfiguration.class, KafkaAutoConfiguration.class,
-                    InboxAutoConfiguration.class, InboxKafkaAutoConfiguration.class))
-            .withPropertyValues(
-                    "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/never_opened",
-                    "spring.kafka.bootstrap-servers=127.0.0.1:9",
-                    "spring.kafka.admin.auto-create=false",
-                    "spring.kafka.properties.schema.registry.url=http://127.0.0.1:9/apis/ccompat/v7",
-                    "spring.kafka.consumer.enable-auto-commit=true",
-                    "spring.kafka.consumer.auto-offset-reset=latest");
+            .withConfiguration(INBOX).withPropertyValues(PROPERTIES);
+    private final WebApplicationContextRunner webRunner = new WebApplicationContextRunner()
+            .withConfiguration(INBOX).withPropertyValues(PROPERTIES);
 
     @Test
     void providesTheInboxAndTheConsumerSide() {
@@ -91,6 +99,27 @@ class InboxAutoConfigurationTest {
         });
         runner.withPropertyValues("inbox.group-id=ml-consumer", "inbox.dead-letter.create-topic=false")
                 .run(context -> assertThat(context).doesNotHaveBean(NewTopic.class));
+    }
+
+    @Test
+    void offersTheReplayOfTheGroupsDeadLetterTopicAndItsEndpointsInAWebApplication() {
+        webRunner.withPropertyValues("inbox.group-id=ml-consumer").run(context -> {
+            assertThat(context).hasSingleBean(DeadLetterReplayer.class).hasSingleBean(DeadLetterAdminController.class);
+            DeadLetterReplayer replayer = context.getBean(DeadLetterReplayer.class);
+            assertThat(replayer.deadLetterTopic()).isEqualTo("transaction.created.ml-consumer.dlt");
+            assertThat(replayer.replayGroup()).isEqualTo("ml-consumer.dlt-replay");
+        });
+        runner.withPropertyValues("inbox.group-id=ml-consumer").run(context -> assertThat(context)
+                .hasSingleBean(DeadLetterReplayer.class).doesNotHaveBean(DeadLetterAdminController.class));
+    }
+
+    @Test
+    void noReplayWithoutAGroupOrWhenDisabled() {
+        webRunner.run(context -> assertThat(context).doesNotHaveBean(DeadLetterReplayer.class)
+                .doesNotHaveBean(DeadLetterAdminController.class));
+        webRunner.withPropertyValues("inbox.group-id=ml-consumer", "inbox.dead-letter.replay.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(DeadLetterReplayer.class)
+                        .doesNotHaveBean(DeadLetterAdminController.class));
     }
 
     @Test

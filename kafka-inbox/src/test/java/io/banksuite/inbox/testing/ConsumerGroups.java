@@ -65,6 +65,20 @@ public final class ConsumerGroups {
         container.start();
     }
 
+    /**
+     * Moves {@code group} to the end of {@code topic}, skipping every record on it; the group must have no live
+     * members. For a dead-letter topic's replay group: what an operator does to give up on what is parked.
+     */
+    public void moveToEnd(String group, String topic) {
+        Map<TopicPartition, OffsetAndMetadata> end = endOffsets(topic).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())));
+        try {
+            admin.alterConsumerGroupOffsets(group, end).all().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot move " + group + " to the end of " + topic, e);
+        }
+    }
+
     public Map<TopicPartition, OffsetAndMetadata> committed(String group) {
         try {
             Map<TopicPartition, OffsetAndMetadata> result = admin.listConsumerGroupOffsets(group)

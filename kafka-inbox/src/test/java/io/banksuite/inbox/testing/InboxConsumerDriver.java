@@ -8,13 +8,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.banksuite.events.TransactionCreated;
+import io.banksuite.inbox.DeadLetterTopics;
 import io.banksuite.inbox.InboxProcessor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -133,13 +137,40 @@ public final class InboxConsumerDriver implements BeforeEachCallback, AfterEachC
 
     /** Waits for the record with that value on the group's dead-letter topic. */
     public ConsumerRecord<byte[], byte[]> awaitDeadLettered(byte[] value) {
-        return kafka.awaitRecord(deadLetterTopic, r -> Arrays.equals(r.value(), value), TIMEOUT);
+        return awaitDeadLettered(r -> Arrays.equals(r.value(), value));
     }
 
     /** Waits for a record with that key on the group's dead-letter topic. */
     public ConsumerRecord<byte[], byte[]> awaitDeadLetteredWithKey(String key) {
+        return awaitDeadLettered(withKey(key));
+    }
+
+    /** Waits for a matching record on the group's dead-letter topic. */
+    public ConsumerRecord<byte[], byte[]> awaitDeadLettered(Predicate<ConsumerRecord<byte[], byte[]>> matching) {
+        return kafka.awaitRecord(deadLetterTopic, matching, TIMEOUT);
+    }
+
+    /** Every record on the consumed topic now that matches (the original and any replayed copies, say). */
+    public List<ConsumerRecord<byte[], byte[]>> recordsOnTopic(Predicate<ConsumerRecord<byte[], byte[]>> matching) {
+        return kafka.records(topic, matching, TIMEOUT);
+    }
+
+    /** Records whose key is {@code key} (UTF-8). */
+    public static Predicate<ConsumerRecord<byte[], byte[]>> withKey(String key) {
         byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
-        return kafka.awaitRecord(deadLetterTopic, r -> Arrays.equals(r.key(), bytes), TIMEOUT);
+        return r -> Arrays.equals(r.key(), bytes);
+    }
+
+    // --- the replay of the dead-letter topic
+
+    /** The offsets the group's replay group ({@code <group>.dlt-replay}) has committed: how far it replayed. */
+    public Map<TopicPartition, OffsetAndMetadata> replayOffsets() {
+        return groups.committed(DeadLetterTopics.replayGroup(group));
+    }
+
+    /** Gives up on everything parked so far: moves the replay group to the end of the dead-letter topic. */
+    public void skipParked() {
+        groups.moveToEnd(DeadLetterTopics.replayGroup(group), deadLetterTopic);
     }
 
     /**

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -81,13 +82,7 @@ public final class KafkaTestClients implements AutoCloseable {
     /** Waits until {@code topic} holds a record that matches, reading from the start, and returns it. */
     public ConsumerRecord<byte[], byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<byte[], byte[]>> matching,
                                                       Duration timeout) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = reader()) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
             Awaitility.await("a matching record in " + topic).atMost(timeout).until(() -> {
@@ -100,6 +95,37 @@ public final class KafkaTestClients implements AutoCloseable {
             });
             return found.get(0);
         }
+    }
+
+    /** Every record on {@code topic} now (up to its current end) that matches, in offset order per partition. */
+    public List<ConsumerRecord<byte[], byte[]>> records(String topic, Predicate<ConsumerRecord<byte[], byte[]>> matching,
+                                                        Duration timeout) {
+        try (KafkaConsumer<byte[], byte[]> consumer = reader()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+            Awaitility.await("the records of " + topic).atMost(timeout).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (matching.test(r)) {
+                        found.add(r);
+                    }
+                });
+                return partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
+            });
+            return found;
+        }
+    }
+
+    private KafkaConsumer<byte[], byte[]> reader() {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /** The value of the last header of that name, as UTF-8 text, or null. */
