@@ -14,12 +14,8 @@ public final class DeadLetterTopics {
             throw new IllegalArgumentException("topic and consumer group are required: " + topic + ", "
                     + consumerGroup);
         }
-        // The suite's topic registry owns the naming rule; the same pattern serves topics outside it.
-        return Topics.all().stream()
-                .filter(t -> t.name().equals(topic))
-                .findFirst()
-                .map(t -> t.deadLetterTopic(consumerGroup))
-                .orElse(topic + "." + consumerGroup + ".dlt");
+        // The suite's topic registry owns the naming rule.
+        return Topics.deadLetterTopic(topic, consumerGroup);
     }
 
     /**

@@ -7,7 +7,6 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Carries the OpenTelemetry context across the outbox: the writer stores the current W3C {@code traceparent}
@@ -16,9 +15,6 @@ import java.util.regex.Pattern;
  * Only the OpenTelemetry API is used; without the agent the current span is invalid and nothing is stored.
  */
 public final class OutboxTracing {
-
-    private static final Pattern TRACEPARENT =
-            Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
 
     private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
         @Override
@@ -47,12 +43,13 @@ public final class OutboxTracing {
         return W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, MAP_GETTER);
     }
 
-    /** The trace id inside a W3C traceparent value. */
+    /** The trace id inside a W3C traceparent value, read by the same propagator as {@link #extract}. */
     public static Optional<String> traceIdOf(String traceparent) {
         if (traceparent == null) {
             return Optional.empty();
         }
-        var matcher = TRACEPARENT.matcher(traceparent.trim());
-        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+        var spanContext = Span.fromContext(extract(Map.of(OutboxHeaders.TRACEPARENT, traceparent.trim())))
+                .getSpanContext();
+        return spanContext.isValid() ? Optional.of(spanContext.getTraceId()) : Optional.empty();
     }
 }

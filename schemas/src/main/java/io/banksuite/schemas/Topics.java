@@ -1,6 +1,7 @@
 package io.banksuite.schemas;
 
 import io.banksuite.events.TransactionCreated;
+import io.banksuite.schemas.serde.SchemaIds;
 import org.apache.avro.Schema;
 
 /**
@@ -13,6 +14,11 @@ public final class Topics {
             new Topic("transaction.created", String.class, TransactionCreated.getClassSchema());
 
     private Topics() {
+    }
+
+    /** The dead-letter topic where a consumer group parks the records of a topic it cannot process. */
+    public static String deadLetterTopic(String topic, String consumerGroup) {
+        return topic + "." + consumerGroup + ".dlt";
     }
 
     /** Every topic of the suite. */
@@ -31,12 +37,12 @@ public final class Topics {
 
         /** The registry subject of the value under the default TopicNameStrategy. */
         public String valueSubject() {
-            return name + "-value";
+            return SchemaIds.subject(name, false);
         }
 
         /** The dead-letter topic where the given consumer group parks records it cannot process. */
         public String deadLetterTopic(String consumerGroup) {
-            return name + "." + consumerGroup + ".dlt";
+            return Topics.deadLetterTopic(name, consumerGroup);
         }
     }
 }

@@ -43,17 +43,12 @@ public final class KafkaBroker implements AutoCloseable {
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             List<String> format = new ArrayList<>(java);
             format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", randomClusterId(), "-c", config.toString()));
-            try (ManagedProcess formatting = ManagedProcess.start("kafka-storage-format", format, Map.of(), workDir,
-                    workDir.resolve("kafka-format.log"))) {
-                formatting.await(() -> !formatting.isAlive(), Duration.ofSeconds(60), "storage format")
-                        .close();
-            } catch (IllegalStateException e) {
-                if (!Files.exists(logDir.resolve("meta.properties"))) {
-                    throw e;
-                }
-            }
-            if (!Files.exists(logDir.resolve("meta.properties"))) {
-                throw new IllegalStateException("Kafka storage format failed; see " + workDir.resolve("kafka-format.log"));
+            ManagedProcess formatting = ManagedProcess.start("kafka-storage-format", format, Map.of(), workDir,
+                    workDir.resolve("kafka-format.log"));
+            int exitCode = formatting.awaitExit(Duration.ofSeconds(60));
+            if (exitCode != 0 || !Files.exists(logDir.resolve("meta.properties"))) {
+                throw new IllegalStateException("Kafka storage format failed (exit code " + exitCode + "); see "
+                        + formatting.logFile() + "\n" + formatting.tail());
             }
         }
         List<String> server = new ArrayList<>(java);
@@ -100,7 +95,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                "") ;
+                "");
     }
 
     /** A Kafka cluster id: 16 random bytes, URL-safe base64 without padding, as kafka-storage random-uuid prints. */

@@ -92,6 +92,15 @@ public final class ManagedProcess implements AutoCloseable {
                 + "\n" + tail());
     }
 
+    /** Waits for a process that is meant to finish (a command-line tool) and returns its exit code. */
+    public int awaitExit(Duration timeout) {
+        if (!waitFor(timeout)) {
+            close();
+            throw new IllegalStateException(name + " did not finish within " + timeout + "; see " + logFile);
+        }
+        return process.exitValue();
+    }
+
     /** Kills the process at once, as a crash would. */
     public void kill() {
         process.destroyForcibly();

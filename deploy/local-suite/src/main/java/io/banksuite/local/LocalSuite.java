@@ -22,8 +22,6 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class LocalSuite implements AutoCloseable {
 
-    public static final List<String> CONSUMER_GROUPS = List.of("fraud-consumer", "ml-consumer", "analytics-consumer");
-
     /** The services in start order: the relay reads the outbox table that transaction-service's migration creates. */
     public static final List<ServiceSpec> SERVICES = List.of(
             new ServiceSpec("transaction-service", 8080, "bank_transactions", false, false, List.of()),
@@ -131,12 +129,8 @@ public final class LocalSuite implements AutoCloseable {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(config)) {
-            List<NewTopic> topics = new ArrayList<>();
-            for (Topics.Topic topic : Topics.all()) {
-                topics.add(new NewTopic(topic.name(), 6, (short) 1));
-                CONSUMER_GROUPS.forEach(group -> topics.add(new NewTopic(topic.deadLetterTopic(group), 1, (short) 1)));
-            }
-            for (NewTopic topic : topics) {
+            // Each consumer service creates its own dead-letter topic at start-up (kafka-inbox).
+            for (NewTopic topic : Topics.all().stream().map(t -> new NewTopic(t.name(), 6, (short) 1)).toList()) {
                 try {
                     admin.createTopics(List.of(topic)).all().get();
                 } catch (ExecutionException e) {

@@ -2,6 +2,7 @@ package io.banksuite.fraud.notification;
 
 import io.banksuite.fraud.config.NotificationProperties;
 import io.banksuite.outbox.ContentTypes;
+import io.banksuite.outbox.Backoff;
 import io.banksuite.outbox.OutboxRecord;
 import io.banksuite.outbox.OutboxStore;
 import io.banksuite.outbox.OutboxTracing;
@@ -46,6 +47,7 @@ public class NotificationOutboxPublisher {
     private final RabbitTemplate rabbit;
     private final NotificationProperties.Outbox settings;
     private final Clock clock;
+    private final Backoff backoff;
 
     /** Consecutive polls that sent nothing although rows waited; they space out the next polls. */
     private int failedPolls;
@@ -57,6 +59,10 @@ public class NotificationOutboxPublisher {
         this.rabbit = rabbit;
         this.settings = properties.outbox();
         this.clock = clock;
+        // The first failed poll waits two poll intervals, then the pause doubles up to max-backoff.
+        Duration first = settings.pollInterval().multipliedBy(2);
+        this.backoff = new Backoff(first.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : first,
+                settings.maxBackoff());
     }
 
     @Scheduled(fixedDelayString = "${notification.outbox.poll-interval}")
@@ -69,16 +75,11 @@ public class NotificationOutboxPublisher {
         if (result.failed() > 0 && result.sent() == 0) {
             // The broker is down or rejects everything: back off instead of logging every row twice a second.
             failedPolls++;
-            nextPollAt = now.plus(backoff(failedPolls));
+            nextPollAt = now.plus(backoff.after(failedPolls));
         } else {
             failedPolls = 0;
             nextPollAt = Instant.MIN;
         }
-    }
-
-    private Duration backoff(int failures) {
-        Duration delay = settings.pollInterval().multipliedBy(1L << Math.min(failures, 16));
-        return delay.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : delay;
     }
 
     /**

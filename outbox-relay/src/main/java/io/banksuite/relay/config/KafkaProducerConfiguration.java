@@ -1,6 +1,6 @@
 package io.banksuite.relay.config;
 
-import io.banksuite.relay.publish.SchemaIds;
+import io.banksuite.schemas.serde.SchemaIds;
 import io.banksuite.schemas.serde.AvroSerdeConfig;
 import io.banksuite.schemas.serde.RestSchemaRegistryClient;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -53,7 +53,6 @@ class KafkaProducerConfiguration {
     @Bean
     SchemaIds schemaIds(KafkaProperties kafkaProperties) {
         AvroSerdeConfig serde = AvroSerdeConfig.from(kafkaProperties.buildProducerProperties());
-        return new SchemaIds(new RestSchemaRegistryClient(serde.schemaRegistryUrl()), serde.autoRegisterSchemas(),
-                serde.useLatestVersion());
+        return new SchemaIds(new RestSchemaRegistryClient(serde.schemaRegistryUrl()), serde);
     }
 }

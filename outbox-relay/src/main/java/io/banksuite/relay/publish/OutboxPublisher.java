@@ -3,6 +3,7 @@ package io.banksuite.relay.publish;
 import io.banksuite.outbox.OutboxHeaders;
 import io.banksuite.outbox.OutboxRecord;
 import io.banksuite.outbox.OutboxTracing;
+import io.banksuite.schemas.serde.SchemaIds;
 import io.banksuite.schemas.serde.WireFormat;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -90,7 +91,7 @@ public class OutboxPublisher {
     ProducerRecord<String, byte[]> toRecord(OutboxRecord row) {
         byte[] value = row.payloadSchema() == null
                 ? row.payload()
-                : WireFormat.frame(schemaIds.idFor(row.destination(), row.payloadSchema()), row.payload());
+                : WireFormat.frame(schemaIds.valueSchemaId(row.destination(), row.payloadSchema()), row.payload());
         var headers = new RecordHeaders();
         for (Map.Entry<String, String> header : row.headers().entrySet()) {
             headers.add(new RecordHeader(header.getKey(), header.getValue().getBytes(StandardCharsets.UTF_8)));

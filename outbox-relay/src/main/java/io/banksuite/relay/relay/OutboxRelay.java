@@ -1,5 +1,6 @@
 package io.banksuite.relay.relay;
 
+import io.banksuite.outbox.Backoff;
 import io.banksuite.outbox.OutboxRecord;
 import io.banksuite.outbox.OutboxStore;
 import io.banksuite.relay.config.RelayProperties;

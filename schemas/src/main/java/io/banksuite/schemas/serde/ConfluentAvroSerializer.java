@@ -1,8 +1,6 @@
 package io.banksuite.schemas.serde;
 
 import java.util.Map;
-import org.apache.avro.Schema;
-import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -14,8 +12,7 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class ConfluentAvroSerializer implements Serializer<Object> {
 
-    private SchemaRegistryClient registry;
-    private AvroSerdeConfig config;
+    private SchemaIds schemaIds;
     private boolean isKey;
 
     public ConfluentAvroSerializer() {
@@ -23,15 +20,14 @@ public class ConfluentAvroSerializer implements Serializer<Object> {
 
     /** For callers that build the serializer themselves and share one registry client. */
     public ConfluentAvroSerializer(SchemaRegistryClient registry, AvroSerdeConfig config, boolean isKey) {
-        this.registry = registry;
-        this.config = config;
+        this.schemaIds = new SchemaIds(registry, config);
         this.isKey = isKey;
     }
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        this.config = AvroSerdeConfig.from(configs);
-        this.registry = new RestSchemaRegistryClient(config.schemaRegistryUrl());
+        AvroSerdeConfig config = AvroSerdeConfig.from(configs);
+        this.schemaIds = new SchemaIds(new RestSchemaRegistryClient(config.schemaRegistryUrl()), config);
         this.isKey = isKey;
     }
 
@@ -44,28 +40,12 @@ public class ConfluentAvroSerializer implements Serializer<Object> {
             throw new SerializationException("Cannot serialize " + data.getClass().getName()
                     + ": only Avro records (generated or generic) are supported");
         }
-        String subject = topic + (isKey ? "-key" : "-value");
+        String subject = SchemaIds.subject(topic, isKey);
         try {
-            return WireFormat.frame(schemaId(subject, record.getSchema()), AvroBinary.encode(record));
+            return WireFormat.frame(schemaIds.idFor(subject, record.getSchema()), AvroBinary.encode(record));
         } catch (RuntimeException e) {
             throw new SerializationException("Cannot serialize " + record.getSchema().getFullName() + " for subject "
                     + subject + ": " + e.getMessage(), e);
         }
-    }
-
-    private int schemaId(String subject, Schema schema) {
-        if (config.autoRegisterSchemas()) {
-            return registry.register(subject, schema);
-        }
-        if (config.useLatestVersion()) {
-            SchemaRegistryClient.RegisteredSchema latest = registry.latest(subject);
-            // The record is written with its own schema, so the latest must be that very schema.
-            if (SchemaNormalization.parsingFingerprint64(latest.schema()) != SchemaNormalization.parsingFingerprint64(schema)) {
-                throw new SerializationException("The latest schema of " + subject + " (id " + latest.id()
-                        + ") is not the schema of the record " + schema.getFullName());
-            }
-            return latest.id();
-        }
-        return registry.lookup(subject, schema);
     }
 }

@@ -1,9 +1,6 @@
-package io.banksuite.relay.publish;
+package io.banksuite.schemas.serde;
 
 import io.banksuite.local.SchemaRegistryServer;
-import io.banksuite.schemas.serde.RestSchemaRegistryClient;
-import io.banksuite.schemas.serde.SchemaRegistryClient;
-import io.banksuite.schemas.serde.SchemaRegistryException;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** How the relay finds a row's schema id, per Confluent's settings, against the real registry. */
+/** How a schema id is found for a value schema given as text (an outbox row's), per Confluent's settings, against the real registry. */
 class SchemaIdsIntegrationTest {
 
     private static final String V1 = """
@@ -35,8 +32,8 @@ class SchemaIdsIntegrationTest {
         String topic = topic();
         var calls = new AtomicInteger();
         var ids = new SchemaIds(counting(registry, calls), true, false);
-        int id = ids.idFor(topic, V1);
-        assertThat(ids.idFor(topic, V1)).isEqualTo(id);
+        int id = ids.valueSchemaId(topic, V1);
+        assertThat(ids.valueSchemaId(topic, V1)).isEqualTo(id);
         assertThat(calls).as("cached per schema text").hasValue(1);
         assertThat(registry.latest(topic + "-value").id()).isEqualTo(id);
         assertThat(registry.getById(id)).isEqualTo(new Schema.Parser().parse(V1));
@@ -46,9 +43,9 @@ class SchemaIdsIntegrationTest {
     void withoutAutoRegisterTheSchemaMustAlreadyBeRegistered() {
         String topic = topic();
         var ids = new SchemaIds(registry, false, false);
-        assertThatThrownBy(() -> ids.idFor(topic, V1)).isInstanceOf(SchemaRegistryException.class);
+        assertThatThrownBy(() -> ids.valueSchemaId(topic, V1)).isInstanceOf(SchemaRegistryException.class);
         int registered = registry.register(topic + "-value", new Schema.Parser().parse(V1));
-        assertThat(ids.idFor(topic, V1)).isEqualTo(registered);
+        assertThat(ids.valueSchemaId(topic, V1)).isEqualTo(registered);
     }
 
     @Test
@@ -58,15 +55,15 @@ class SchemaIdsIntegrationTest {
         registry.register(subject, new Schema.Parser().parse(V1));
         int latest = registry.register(subject, new Schema.Parser().parse(V2));
         var ids = new SchemaIds(registry, false, true);
-        assertThat(ids.idFor(topic, V2)).isEqualTo(latest);
-        assertThatThrownBy(() -> ids.idFor(topic, V1)).isInstanceOf(IllegalStateException.class)
+        assertThat(ids.valueSchemaId(topic, V2)).isEqualTo(latest);
+        assertThatThrownBy(() -> ids.valueSchemaId(topic, V1)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("latest schema of " + subject);
     }
 
     @Test
     void aRowWithoutAValidSchemaFails() {
         var ids = new SchemaIds(registry, true, false);
-        assertThatThrownBy(() -> ids.idFor(topic(), "{not a schema"))
+        assertThatThrownBy(() -> ids.valueSchemaId(topic(), "{not a schema"))
                 .isInstanceOf(org.apache.avro.SchemaParseException.class);
     }
 

@@ -1,8 +1,8 @@
-package io.banksuite.relay.relay;
+package io.banksuite.outbox;
 
 import java.time.Duration;
 
-/** Exponential backoff between attempts at a failing row: initial, 2x, 4x, ... capped at max. */
+/** Exponential backoff between attempts at failing outbox rows: initial, 2x, 4x, ... capped at max. */
 public record Backoff(Duration initial, Duration max) {
 
     public Backoff {

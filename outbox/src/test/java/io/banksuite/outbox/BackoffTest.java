@@ -1,4 +1,4 @@
-package io.banksuite.relay.relay;
+package io.banksuite.outbox;
 
 import org.junit.jupiter.api.Test;
 
