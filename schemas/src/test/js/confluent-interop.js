@@ -1,5 +1,5 @@
 'use strict';
-// Confluent's own Avro serde (@confluentinc/schemaregistry), driven by ConfluentJavaScriptInteropTest to check
+// Confluent's own Avro serde (@confluentinc/schemaregistry), driven by ConfluentJavaScriptInteropIT to check
 // that our serde (io.banksuite.schemas.serde) is byte-compatible with it.
 //
 //   node confluent-interop.js serialize   < {"registryUrl", "topic", "schema", "records": [{...}]}

@@ -3,6 +3,10 @@ package io.banksuite.inbox;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import io.banksuite.schemas.MdcKeys;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <pre>{@code
  * @KafkaListener(topics = "${inbox.topic}", groupId = "${inbox.group-id}", concurrency = "${inbox.concurrency}")
  * void on(ConsumerRecord<String, TransactionCreated> record) {
- *     inbox.process(record, record.value().getEventId(), () -> features.apply(record.value()));
+ *     inbox.process(record, Observation::of, features::record);
  * }
  * }</pre>
  * The listener returns after the commit, and the container commits the offset only after the listener returns;
@@ -58,6 +62,31 @@ public class InboxProcessor {
     }
 
     /**
+     * Maps the event to what the service's effect takes, then runs the effect once per event id (the value's
+     * {@code eventId}) in the same database transaction as the inbox row. The mapping runs first, outside the
+     * transaction: an event it refuses ({@link IllegalArgumentException}, {@link NullPointerException}) can never
+     * be applied, so it becomes an {@link InvalidEventException}, which the error handler parks at once.
+     *
+     * @return true if the effect ran and committed, false if the event was a duplicate
+     * @throws InvalidEventException if the record has no value, its event id is not a UUID, or the mapping refused it
+     */
+    public <V extends SpecificRecord, T> boolean process(ConsumerRecord<String, V> record,
+                                                         Function<? super V, ? extends T> mapping,
+                                                         Consumer<? super T> effect) {
+        Objects.requireNonNull(mapping, "mapping");
+        Objects.requireNonNull(effect, "effect");
+        V value = requireValue(record);
+        T mapped;
+        try {
+            mapped = mapping.apply(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidEventException("Invalid " + value.getSchema().getName() + " "
+                    + RecordDiagnostics.eventId(record) + ": " + e.getMessage(), e);
+        }
+        return process(record, RecordDiagnostics.eventId(record), () -> effect.accept(mapped));
+    }
+
+    /**
      * Runs {@code effect} once per {@code eventId}, in the same database transaction as the inbox row.
      *
      * @param record  the consumed record (for the inbox row and the logs)
@@ -67,12 +96,8 @@ public class InboxProcessor {
      * @throws InvalidEventException if the record has no value or the event id is not a UUID
      */
     public boolean process(ConsumerRecord<String, ? extends SpecificRecord> record, String eventId, Runnable effect) {
-        Objects.requireNonNull(record, "record");
         Objects.requireNonNull(effect, "effect");
-        if (record.value() == null) {
-            throw new InvalidEventException("Record " + record.topic() + "-" + record.partition() + "@"
-                    + record.offset() + " has no value");
-        }
+        requireValue(record);
         InboundEvent event = InboundEvent.of(record, consumerGroup(), eventId);
         try (MdcScope ignored = MdcScope.of(event.eventId().toString(), RecordDiagnostics.traceId(record))) {
             Boolean applied = transactions.execute(status -> {
@@ -92,6 +117,15 @@ public class InboxProcessor {
             }
             return isNew;
         }
+    }
+
+    private static <V> V requireValue(ConsumerRecord<String, V> record) {
+        Objects.requireNonNull(record, "record");
+        if (record.value() == null) {
+            throw new InvalidEventException("Record " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + " has no value");
+        }
+        return record.value();
     }
 
     private String consumerGroup() {
@@ -121,11 +155,11 @@ public class InboxProcessor {
     private record MdcScope(boolean traceIdAdded, @Nullable String previousEventId) implements AutoCloseable {
 
         static MdcScope of(String eventId, @Nullable String traceId) {
-            String previousEventId = MDC.get(RecordDiagnostics.EVENT_ID_MDC_KEY);
-            MDC.put(RecordDiagnostics.EVENT_ID_MDC_KEY, eventId);
-            boolean addTrace = traceId != null && MDC.get(RecordDiagnostics.TRACE_ID_MDC_KEY) == null;
+            String previousEventId = MDC.get(MdcKeys.EVENT_ID);
+            MDC.put(MdcKeys.EVENT_ID, eventId);
+            boolean addTrace = traceId != null && MDC.get(MdcKeys.TRACE_ID) == null;
             if (addTrace) {
-                MDC.put(RecordDiagnostics.TRACE_ID_MDC_KEY, traceId);
+                MDC.put(MdcKeys.TRACE_ID, traceId);
             }
             return new MdcScope(addTrace, previousEventId);
         }
@@ -133,12 +167,12 @@ public class InboxProcessor {
         @Override
         public void close() {
             if (previousEventId == null) {
-                MDC.remove(RecordDiagnostics.EVENT_ID_MDC_KEY);
+                MDC.remove(MdcKeys.EVENT_ID);
             } else {
-                MDC.put(RecordDiagnostics.EVENT_ID_MDC_KEY, previousEventId);
+                MDC.put(MdcKeys.EVENT_ID, previousEventId);
             }
             if (traceIdAdded) {
-                MDC.remove(RecordDiagnostics.TRACE_ID_MDC_KEY);
+                MDC.remove(MdcKeys.TRACE_ID);
             }
         }
     }

@@ -2,6 +2,7 @@ package io.banksuite.inbox;
 
 import java.time.Duration;
 
+import io.banksuite.runtime.deadletter.ReplayLimits;
 import io.banksuite.schemas.Topics;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -11,49 +12,46 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the idempotent consumer (prefix {@code inbox}). A service's {@code @KafkaListener} reads
- * {@code ${inbox.topic}}, {@code ${inbox.group-id}} and {@code ${inbox.concurrency}}, so set them in its
- * application.yml.
+ * Settings of the idempotent consumer (prefix {@code inbox}); each default is stated once, by its
+ * {@code @DefaultValue}. A service's {@code @KafkaListener} reads {@code ${inbox.topic}}, {@code ${inbox.group-id}}
+ * and {@code ${inbox.concurrency}}; a service sets its group in its application.yml.
  *
- * @param topic       the topic the service consumes (default {@code transaction.created})
+ * @param topic       the topic the service consumes
  * @param groupId     the service's consumer group; names the dead-letter topic created at start-up and is the
  *                    fallback group for {@link InboxProcessor} off a listener thread. Optional.
  * @param concurrency consumer threads per listener (at most the topic's partition count is useful)
  * @param ackMode     when offsets are committed: BATCH (after every record of a poll has been processed and its
- *                    transaction committed; the default) or RECORD (after each record). No other mode keeps the
- *                    "commit after the database commit" guarantee.
+ *                    transaction committed) or RECORD (after each record). No other mode keeps the "commit after
+ *                    the database commit" guarantee.
  * @param retry       retries of a record whose processing failed
  * @param deadLetter  the dead-letter topics
  */
 @Validated
 @ConfigurationProperties("inbox")
 public record InboxProperties(
-        @NotBlank String topic,
+        @DefaultValue(Topics.TRANSACTION_CREATED_NAME) @NotBlank String topic,
         @Nullable String groupId,
         @DefaultValue("1") @Min(1) int concurrency,
-        @NotNull AckMode ackMode,
-        @Valid @NotNull Retry retry,
-        @Valid @NotNull DeadLetter deadLetter) {
+        @DefaultValue("BATCH") @NotNull AckMode ackMode,
+        @DefaultValue @Valid @NotNull Retry retry,
+        @DefaultValue @Valid @NotNull DeadLetter deadLetter) {
 
     public InboxProperties {
-        topic = topic == null ? Topics.TRANSACTION_CREATED.name() : topic;
-        ackMode = ackMode == null ? AckMode.BATCH : ackMode;
         if (ackMode != AckMode.BATCH && ackMode != AckMode.RECORD) {
             throw new IllegalArgumentException("inbox.ack-mode must be BATCH or RECORD, not " + ackMode
                     + ": other modes could commit an offset before the database transaction");
         }
-        retry = retry == null ? Retry.defaults() : retry;
-        deadLetter = deadLetter == null ? DeadLetter.defaults() : deadLetter;
     }
 
-    /** Defaults throughout; for tests and programmatic use. */
+    /** Defaults throughout, as binding no property at all gives them; for tests and programmatic use. */
     public static InboxProperties defaults() {
-        return new InboxProperties(null, null, 1, null, null, null);
+        return new Binder().bindOrCreate("inbox", InboxProperties.class);
     }
 
     /**
@@ -73,10 +71,6 @@ public record InboxProperties(
             @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
             @DefaultValue("5s") @NotNull Duration maxInterval,
             @DefaultValue("true") boolean blockWhileDatabaseDown) {
-
-        public static Retry defaults() {
-            return new Retry(3, Duration.ofMillis(500), 2.0, Duration.ofSeconds(5), true);
-        }
     }
 
     /**
@@ -87,16 +81,8 @@ public record InboxProperties(
      */
     public record DeadLetter(
             @DefaultValue("true") boolean createTopic,
-            @DefaultValue("1") @Min(1) int partitions,
-            @Valid @NotNull Replay replay) {
-
-        public DeadLetter {
-            replay = replay == null ? Replay.defaults() : replay;
-        }
-
-        public static DeadLetter defaults() {
-            return new DeadLetter(true, 1, null);
-        }
+            @DefaultValue("" + Topics.DeadLetters.PARTITIONS) @Min(1) int partitions,
+            @DefaultValue @Valid @NotNull Replay replay) {
     }
 
     /**
@@ -124,8 +110,8 @@ public record InboxProperties(
             }
         }
 
-        public static Replay defaults() {
-            return new Replay(true, 100, 10_000, Duration.ofSeconds(30), Duration.ofMinutes(2));
+        public ReplayLimits limits() {
+            return new ReplayLimits(defaultMax, maxPerCall);
         }
     }
 }

@@ -2,6 +2,9 @@ package io.banksuite.inbox;
 
 import java.nio.charset.StandardCharsets;
 
+import io.banksuite.schemas.MdcKeys;
+import io.banksuite.schemas.MessageHeaders;
+import io.banksuite.schemas.tracing.TraceContext;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,13 +16,6 @@ import org.slf4j.MDC;
  * What a log line about a record needs: its coordinates, its event id and the trace id, as far as they are known.
  */
 public final class RecordDiagnostics {
-
-    /** MDC key of the trace id (the suite's logging convention). */
-    public static final String TRACE_ID_MDC_KEY = "traceId";
-    /** MDC key of the event id while the inbox handles an event. */
-    public static final String EVENT_ID_MDC_KEY = "eventId";
-    /** W3C trace context header, as the outbox relay sets it. */
-    public static final String TRACEPARENT_HEADER = "traceparent";
 
     private static final String EVENT_ID_FIELD = "eventId";
     private static final String UNKNOWN = "unknown";
@@ -44,28 +40,20 @@ public final class RecordDiagnostics {
         return null;
     }
 
+    /** The record's {@code traceparent} header, or null. */
+    public static @Nullable String traceparent(ConsumerRecord<?, ?> record) {
+        Header header = record.headers().lastHeader(MessageHeaders.TRACEPARENT);
+        return header == null || header.value() == null
+                ? null : new String(header.value(), StandardCharsets.US_ASCII);
+    }
+
     /** The trace id: the MDC's if set (tracing agent), else the one in the record's {@code traceparent} header. */
     public static @Nullable String traceId(ConsumerRecord<?, ?> record) {
-        String fromMdc = MDC.get(TRACE_ID_MDC_KEY);
+        String fromMdc = MDC.get(MdcKeys.TRACE_ID);
         if (fromMdc != null && !fromMdc.isBlank()) {
             return fromMdc;
         }
-        Header header = record.headers().lastHeader(TRACEPARENT_HEADER);
-        return header == null || header.value() == null
-                ? null : traceIdFromTraceparent(new String(header.value(), StandardCharsets.US_ASCII));
-    }
-
-    /** The trace-id part of a W3C traceparent ({@code version-traceid-parentid-flags}), or null if malformed. */
-    public static @Nullable String traceIdFromTraceparent(@Nullable String traceparent) {
-        if (traceparent == null) {
-            return null;
-        }
-        String[] parts = traceparent.trim().split("-");
-        if (parts.length < 4 || parts[1].length() != 32 || !parts[1].chars().allMatch(RecordDiagnostics::isLowerHex)
-                || parts[1].chars().allMatch(c -> c == '0')) {
-            return null;
-        }
-        return parts[1];
+        return TraceContext.traceIdOrNull(traceparent(record));
     }
 
     /** {@code topic-partition@offset eventId=... traceId=...} for log lines. */
@@ -76,9 +64,5 @@ public final class RecordDiagnostics {
 
     private static String orUnknown(@Nullable String value) {
         return value == null ? UNKNOWN : value;
-    }
-
-    private static boolean isLowerHex(int c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
     }
 }

@@ -3,6 +3,7 @@ package io.banksuite.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.banksuite.schemas.Topics;
 import java.time.Duration;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ class InboxPropertiesTest {
         InboxProperties properties = bind(Map.of());
 
         assertThat(properties).isEqualTo(InboxProperties.defaults());
-        assertThat(properties.topic()).isEqualTo("transaction.created");
+        assertThat(properties.topic()).isEqualTo(Topics.TRANSACTION_CREATED_NAME);
         assertThat(properties.groupId()).isNull();
         assertThat(properties.concurrency()).isEqualTo(1);
         assertThat(properties.ackMode()).isEqualTo(AckMode.BATCH);

@@ -3,11 +3,7 @@ package io.banksuite.ml;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/**
- * ml-service: keeps per-client, per-currency transaction features from {@code transaction.created} and serves them.
- * Consuming, deduplication, retries and dead-lettering come from kafka-inbox; this service holds only the
- * feature maths, their table and the endpoint.
- */
+/** ml-service: per-client, per-currency transaction features for scoring models. */
 @SpringBootApplication
 public class MlServiceApplication {
 

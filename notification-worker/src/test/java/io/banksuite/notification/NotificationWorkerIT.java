@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.banksuite.local.PostgresDatabases;
-import io.banksuite.notification.adapter.amqp.NotificationHeaders;
-import io.banksuite.notification.adapter.in.web.DeadLetterAdminController.ReplayResponse;
+import io.banksuite.notification.adapter.in.amqp.NotificationHeaders;
 import io.banksuite.notification.adapter.in.web.SentNotificationResponse;
-import io.banksuite.notification.metrics.NotificationMetrics;
+import io.banksuite.notification.adapter.in.amqp.NotificationMetrics;
 import io.banksuite.notification.support.ScriptedWebhook;
 import io.banksuite.notification.support.ScriptedWebhook.Request;
+import io.banksuite.runtime.deadletter.DeadLetterAdminController;
+import io.banksuite.runtime.deadletter.ReplayResult;
+import io.banksuite.schemas.MessageHeaders;
+import io.banksuite.schemas.RabbitTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,6 +41,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import io.banksuite.schemas.notification.NotificationJob;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The worker against the real RabbitMQ and PostgreSQL on 127.0.0.1, with the webhook provider pointed at a real
@@ -50,14 +56,15 @@ import org.springframework.web.client.RestClient;
 class NotificationWorkerIT {
 
     private static final String PREFIX = "it-nw-" + UUID.randomUUID().toString().substring(0, 8) + ".";
-    private static final String EXCHANGE = PREFIX + "notifications";
-    private static final String ROUTING_KEY = "notification.job";
-    private static final String WORK_QUEUE = PREFIX + "notifications.jobs";
-    private static final String RETRY_30S = PREFIX + "notifications.retry.30s";
-    private static final String RETRY_1M = PREFIX + "notifications.retry.1m";
-    private static final String RETRY_5M = PREFIX + "notifications.retry.5m";
-    private static final List<String> RETRY_QUEUES = List.of(RETRY_30S, RETRY_1M, RETRY_5M);
-    private static final String DLQ = PREFIX + "notifications.dlq";
+    private static final String EXCHANGE = PREFIX + RabbitTopology.NOTIFICATIONS_EXCHANGE;
+    private static final String ROUTING_KEY = RabbitTopology.NOTIFICATION_JOB_ROUTING_KEY;
+    private static final String WORK_QUEUE = PREFIX + RabbitTopology.NOTIFICATION_JOBS_QUEUE;
+    private static final List<String> RETRY_QUEUES = RabbitTopology.NOTIFICATION_RETRY_TIERS.stream()
+            .map(tier -> PREFIX + tier.queue()).toList();
+    private static final String RETRY_30S = RETRY_QUEUES.get(0);
+    private static final String RETRY_1M = RETRY_QUEUES.get(1);
+    private static final String RETRY_5M = RETRY_QUEUES.get(2);
+    private static final String DLQ = PREFIX + RabbitTopology.NOTIFICATIONS_DEAD_LETTER_QUEUE;
     private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -72,11 +79,12 @@ class NotificationWorkerIT {
         registry.add("notification.routing-key", () -> ROUTING_KEY);
         registry.add("notification.queues.work", () -> WORK_QUEUE);
         registry.add("notification.queues.dead-letter", () -> DLQ);
-        String[] names = {"30s", "1m", "5m"};
+        // The suite's tiers, with their names, under the test's prefix, lasting a few hundred milliseconds.
         String[] ttls = {"200ms", "300ms", "400ms"};
-        for (int i = 0; i < names.length; i++) {
+        for (int i = 0; i < ttls.length; i++) {
             int tier = i;
-            registry.add("notification.retry.tiers[" + tier + "].name", () -> names[tier]);
+            registry.add("notification.retry.tiers[" + tier + "].name",
+                    () -> RabbitTopology.NOTIFICATION_RETRY_TIERS.get(tier).name());
             registry.add("notification.retry.tiers[" + tier + "].queue", () -> RETRY_QUEUES.get(tier));
             registry.add("notification.retry.tiers[" + tier + "].ttl", () -> ttls[tier]);
         }
@@ -93,6 +101,8 @@ class NotificationWorkerIT {
     private SimpleMessageListenerContainer notificationJobContainer;
     @Autowired
     private MeterRegistry meterRegistry;
+    @Autowired
+    private JsonMapper json;
     @LocalServerPort
     private int port;
 
@@ -190,7 +200,7 @@ class NotificationWorkerIT {
         assertThat(properties.<Object>getHeader(NotificationHeaders.ORIGINAL_QUEUE)).isEqualTo(WORK_QUEUE);
         assertThat(properties.<Object>getHeader(NotificationHeaders.ORIGINAL_EXCHANGE)).isEqualTo(EXCHANGE);
         assertThat(properties.<Object>getHeader(NotificationHeaders.ORIGINAL_ROUTING_KEY)).isEqualTo(ROUTING_KEY);
-        assertThat(properties.<Object>getHeader(NotificationHeaders.TRACEPARENT)).isEqualTo(TRACEPARENT);
+        assertThat(properties.<Object>getHeader(MessageHeaders.TRACEPARENT)).isEqualTo(TRACEPARENT);
         assertThat(properties.<Object>getHeader(NotificationHeaders.FAILURE_REASON).toString())
                 .contains("HTTP 503", "retries exhausted after 4 attempt(s)");
         assertThat(Instant.parse(properties.<Object>getHeader(NotificationHeaders.FAILED_AT).toString()))
@@ -275,10 +285,10 @@ class NotificationWorkerIT {
         await().atMost(WAIT).until(() -> dlqDepth() == 1);
         assertThat(status("/api/v1/notifications/" + jobId)).isEqualTo(404);
 
-        ReplayResponse response = api.post().uri("/api/v1/admin/dlq/replay?max=10").retrieve()
-                .body(ReplayResponse.class);
+        ReplayResult response = api.post().uri(DeadLetterAdminController.PATH + "/replay?max=10").retrieve()
+                .body(ReplayResult.class);
 
-        assertThat(response).isEqualTo(new ReplayResponse(1));
+        assertThat(response).isEqualTo(new ReplayResult(1, 0));
         SentNotificationResponse sent = awaitSent(jobId);
         // The retry count was reset: the replayed job starts a fresh cycle.
         assertThat(sent.attempts()).isEqualTo(1);
@@ -286,6 +296,54 @@ class NotificationWorkerIT {
         assertThat(requests).extracting(Request::status).containsExactly(400, 200);
         assertThat(ScriptedWebhook.attempts(requests)).containsExactly("1", "1");
         assertThat(dlqDepth()).isZero();
+    }
+
+    @Test
+    void theDeadLetterListingSaysWhyEachJobFailedAndLeavesThemInOrder() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        WEBHOOK.script(first.toString(), 400);
+        WEBHOOK.script(second.toString(), 404);
+        publish(jobJson(first), first.toString());
+        await().atMost(WAIT).until(() -> dlqDepth() == 1);
+        publish(jobJson(second), second.toString());
+        await().atMost(WAIT).until(() -> dlqDepth() == 2);
+
+        JsonNode listing = api.get().uri(DeadLetterAdminController.PATH + "?limit=10").retrieve().body(JsonNode.class);
+
+        assertThat(listing.get("deadLetterQueue").asString()).isEqualTo(DLQ);
+        assertThat(listing.get("remaining").asLong()).isEqualTo(2);
+        assertThat(listing.get("records")).extracting(r -> r.get("messageId").asString())
+                .containsExactly(first.toString(), second.toString());
+        JsonNode parked = listing.get("records").get(0);
+        assertThat(parked.get("failureClass").asString()).isEqualTo("PERMANENT");
+        assertThat(parked.get("failureReason").asString()).contains("HTTP 400");
+        assertThat(parked.get("attempts").asInt()).isEqualTo(1);
+        assertThat(parked.get("originalQueue").asString()).isEqualTo(WORK_QUEUE);
+        assertThat(parked.get("traceId").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(parked.get("body").asString()).contains(first.toString());
+
+        // Listed, not taken: both are still parked, in the same order, and a limit of one shows the oldest.
+        assertThat(dlqDepth()).isEqualTo(2);
+        JsonNode oldest = api.get().uri(DeadLetterAdminController.PATH + "?limit=1").retrieve().body(JsonNode.class);
+        assertThat(oldest.get("records")).singleElement()
+                .satisfies(r -> assertThat(r.get("messageId").asString()).isEqualTo(first.toString()));
+        assertThat(rabbitTemplate.receive(DLQ).getMessageProperties().getMessageId()).isEqualTo(first.toString());
+        assertThat(rabbitTemplate.receive(DLQ).getMessageProperties().getMessageId()).isEqualTo(second.toString());
+    }
+
+    @Test
+    void badReplayInputIsAProblemAndMovesNothing() {
+        UUID jobId = UUID.randomUUID();
+        WEBHOOK.script(jobId.toString(), 400);
+        publish(jobJson(jobId), jobId.toString());
+        await().atMost(WAIT).until(() -> dlqDepth() == 1);
+
+        int status = api.post().uri(DeadLetterAdminController.PATH + "/replay?max=0")
+                .exchange((request, response) -> response.getStatusCode().value());
+
+        assertThat(status).isEqualTo(400);
+        assertThat(dlqDepth()).isEqualTo(1);
     }
 
     @Test
@@ -319,15 +377,14 @@ class NotificationWorkerIT {
         properties.setMessageId(messageId);
         properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-        properties.setHeader(NotificationHeaders.TRACEPARENT, TRACEPARENT);
+        properties.setHeader(MessageHeaders.TRACEPARENT, TRACEPARENT);
         rabbitTemplate.send(EXCHANGE, ROUTING_KEY, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
     }
 
-    private static String jobJson(UUID jobId) {
-        return """
-                {"jobId":"%s","kind":"FRAUD_ALERT","transactionId":"%s","clientId":"c-1","eventId":"%s",\
-                "reasons":["AMOUNT_OVER_THRESHOLD"],"createdAt":"2026-11-27T14:00:00Z"}"""
-                .formatted(jobId, UUID.randomUUID(), UUID.randomUUID());
+    /** A job as fraud-service writes it: the contract's record, serialized by the services' Jackson. */
+    private String jobJson(UUID jobId) {
+        return json.writeValueAsString(new NotificationJob(jobId, NotificationJob.FRAUD_ALERT, UUID.randomUUID(),
+                "c-1", UUID.randomUUID(), List.of("AMOUNT_OVER_THRESHOLD"), Instant.parse("2026-11-27T14:00:00Z")));
     }
 
     private SentNotificationResponse awaitSent(UUID jobId) {

@@ -4,7 +4,7 @@ import io.banksuite.events.Channel;
 import io.banksuite.events.TransactionCreated;
 import io.banksuite.events.TransactionType;
 import io.banksuite.local.PostgresDatabases;
-import io.banksuite.outbox.OutboxHeaders;
+import io.banksuite.schemas.MessageHeaders;
 import io.banksuite.outbox.OutboxMessage;
 import io.banksuite.outbox.OutboxWriter;
 import io.banksuite.schemas.serde.AvroBinary;
@@ -202,7 +202,7 @@ final class RelayTestSupport implements AutoCloseable {
         records.stream()
                 .sorted(Comparator.comparingInt(ConsumerRecord<String, byte[]>::partition)
                         .thenComparingLong(ConsumerRecord::offset))
-                .filter(r -> seen.add(header(r, OutboxHeaders.EVENT_ID)))
+                .filter(r -> seen.add(header(r, MessageHeaders.EVENT_ID)))
                 .forEach(r -> byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
         return byKey;
     }

@@ -1,5 +1,8 @@
 package io.banksuite.outbox;
 
+import io.banksuite.schemas.MessageHeaders;
+import io.banksuite.schemas.tracing.TraceContext;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +18,6 @@ public record OutboxRecord(long id, UUID eventId, String destination, String mes
 
     /** The trace id of the request that wrote the row, or {@code null}; for log lines. */
     public String traceId() {
-        return OutboxTracing.traceIdOf(headers.get(OutboxHeaders.TRACEPARENT)).orElse(null);
+        return TraceContext.traceIdOrNull(headers.get(MessageHeaders.TRACEPARENT));
     }
 }

@@ -1,5 +1,8 @@
 package io.banksuite.outbox;
 
+import io.banksuite.schemas.MessageHeaders;
+import io.banksuite.schemas.tracing.TraceContext;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -38,8 +41,8 @@ public class OutboxWriter {
         Objects.requireNonNull(message, "message");
         requireTransaction();
         var headers = new LinkedHashMap<>(message.headers());
-        if (!headers.containsKey(OutboxHeaders.TRACEPARENT)) {
-            OutboxTracing.injectCurrent(headers);
+        if (!headers.containsKey(MessageHeaders.TRACEPARENT)) {
+            TraceContext.injectCurrent(headers);
         }
         Long id = jdbc.queryForObject(INSERT, Long.class,
                 message.eventId(), message.destination(), message.messageKey(), message.payload(),

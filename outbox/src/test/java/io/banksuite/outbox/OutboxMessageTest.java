@@ -1,5 +1,6 @@
 package io.banksuite.outbox;
 
+import io.banksuite.schemas.MessageHeaders;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -37,10 +38,15 @@ class OutboxMessageTest {
     }
 
     @Test
-    void traceIdIsReadFromAValidTraceparentOnly() {
-        assertThat(OutboxTracing.traceIdOf("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"))
-                .contains("4bf92f3577b34da6a3ce929d0e0e4736");
-        assertThat(OutboxTracing.traceIdOf("garbage")).isEmpty();
-        assertThat(OutboxTracing.traceIdOf(null)).isEmpty();
+    void aRowsTraceIdIsReadFromAValidTraceparentOnly() {
+        assertThat(row(Map.of(MessageHeaders.TRACEPARENT, "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")).traceId())
+                .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(row(Map.of(MessageHeaders.TRACEPARENT, "garbage")).traceId()).isNull();
+        assertThat(row(Map.of()).traceId()).isNull();
+    }
+
+    private static OutboxRecord row(Map<String, String> headers) {
+        return new OutboxRecord(1, UUID.randomUUID(), "t", "k", new byte[0], null, ContentTypes.JSON, headers,
+                java.time.Instant.EPOCH, 0, null);
     }
 }

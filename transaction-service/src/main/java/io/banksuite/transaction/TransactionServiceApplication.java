@@ -3,9 +3,6 @@ package io.banksuite.transaction;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
-
-import java.time.Clock;
 
 /** The REST API where clients create transactions; see README.md of this module. */
 @SpringBootApplication
@@ -14,10 +11,5 @@ public class TransactionServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(TransactionServiceApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

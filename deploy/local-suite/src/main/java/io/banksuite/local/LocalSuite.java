@@ -130,7 +130,8 @@ public final class LocalSuite implements AutoCloseable {
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(config)) {
             // Each consumer service creates its own dead-letter topic at start-up (kafka-inbox).
-            for (NewTopic topic : Topics.all().stream().map(t -> new NewTopic(t.name(), 6, (short) 1)).toList()) {
+            for (NewTopic topic : Topics.all().stream()
+                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1)).toList()) {
                 try {
                     admin.createTopics(List.of(topic)).all().get();
                 } catch (ExecutionException e) {

@@ -3,12 +3,11 @@ package io.banksuite.inbox.autoconfigure;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.banksuite.inbox.DeadLetterTopics;
 import io.banksuite.inbox.InboxProperties;
 import io.banksuite.inbox.kafka.DeadLetterProducer;
 import io.banksuite.inbox.replay.AvroEventIds;
-import io.banksuite.inbox.replay.DeadLetterAdminController;
 import io.banksuite.inbox.replay.DeadLetterReplayer;
+import io.banksuite.schemas.Topics;
 import io.banksuite.schemas.serde.AvroSerdeConfig;
 import io.banksuite.schemas.serde.ConfluentAvroDeserializer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,18 +22,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The operator's replay of the service's dead-letter topic ({@code <inbox.topic>.<inbox.group-id>.dlt}): a
- * {@link DeadLetterReplayer} whenever {@code inbox.group-id} is set, and its endpoints
- * ({@link DeadLetterAdminController}) when the service is a servlet web application. Off with
+ * {@link DeadLetterReplayer} whenever {@code inbox.group-id} is set. It is the service's
+ * {@link io.banksuite.runtime.deadletter.DeadLetters}, which service-runtime serves at
+ * {@code /api/v1/admin/dead-letters} in a servlet web application. Off with
  * {@code inbox.dead-letter.replay.enabled=false}.
  */
 @AutoConfiguration(after = InboxKafkaAutoConfiguration.class)
@@ -54,7 +52,7 @@ public class InboxDeadLetterReplayAutoConfiguration {
         Map<String, Object> props = InboxKafkaAutoConfiguration.withConnection(
                 kafkaProperties.buildConsumerProperties(), connectionDetails.getConsumer());
         Object registryUrl = props.get(AvroSerdeConfig.SCHEMA_REGISTRY_URL);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, DeadLetterTopics.replayGroup(group));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, Topics.DeadLetters.replayGroup(group));
         props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "inbox-dlt-replay");
         // Offsets are committed by hand, after the republished record was acked.
@@ -69,18 +67,5 @@ public class InboxDeadLetterReplayAutoConfiguration {
                 () -> new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 deadLetterProducer.template(), eventIds, properties.deadLetter().replay(),
                 meters.getIfAvailable(() -> Metrics.globalRegistry));
-    }
-
-    /** Loaded only in a servlet web application with Spring MVC on the class path (the three services). */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @ConditionalOnClass(name = "org.springframework.web.bind.annotation.RestController")
-    static class Endpoints {
-
-        @Bean
-        @ConditionalOnMissingBean
-        DeadLetterAdminController inboxDeadLetterAdminController(DeadLetterReplayer replayer) {
-            return new DeadLetterAdminController(replayer);
-        }
     }
 }

@@ -3,13 +3,13 @@ package io.banksuite.inbox.autoconfigure;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.banksuite.inbox.DeadLetterTopics;
 import io.banksuite.inbox.InboxProperties;
 import io.banksuite.inbox.kafka.DeadLetterProducer;
 import io.banksuite.inbox.kafka.InboxDeadLetterRecoverer;
 import io.banksuite.inbox.kafka.InboxErrorHandlers;
 import io.banksuite.inbox.kafka.InboxRetryListener;
 import io.banksuite.inbox.kafka.RawValueRetainingDeserializer;
+import io.banksuite.schemas.Topics;
 import io.banksuite.schemas.serde.AvroSerdeConfig;
 import io.banksuite.schemas.serde.ConfluentAvroDeserializer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -134,7 +134,7 @@ public class InboxKafkaAutoConfiguration {
     @ConditionalOnProperty(prefix = "inbox", name = "group-id")
     @ConditionalOnBooleanProperty(name = "inbox.dead-letter.create-topic", matchIfMissing = true)
     NewTopic inboxDeadLetterTopic(InboxProperties properties) {
-        return TopicBuilder.name(DeadLetterTopics.name(properties.topic(), properties.groupId()))
+        return TopicBuilder.name(Topics.deadLetterTopic(properties.topic(), properties.groupId()))
                 .partitions(properties.deadLetter().partitions())
                 .build();
     }

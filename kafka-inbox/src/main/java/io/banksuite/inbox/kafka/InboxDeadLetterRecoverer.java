@@ -3,7 +3,7 @@ package io.banksuite.inbox.kafka;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
-import io.banksuite.inbox.DeadLetterTopics;
+import io.banksuite.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -24,7 +24,7 @@ public class InboxDeadLetterRecoverer extends DeadLetterPublishingRecoverer {
 
     public InboxDeadLetterRecoverer(KafkaOperations<byte[], byte[]> template, Supplier<@Nullable String> fallbackGroup) {
         super(template, (record, exception) -> new TopicPartition(
-                DeadLetterTopics.name(record.topic(), consumerGroup(fallbackGroup)), -1));
+                Topics.deadLetterTopic(record.topic(), consumerGroup(fallbackGroup)), -1));
         // A send that fails must fail the recovery, so that the error handler retries instead of skipping the record.
         setFailIfSendResultIsError(true);
     }

@@ -17,15 +17,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.banksuite.inbox.DeadLetterTopics;
 import io.banksuite.inbox.InboxProperties;
 import io.banksuite.inbox.RecordDiagnostics;
+import io.banksuite.runtime.deadletter.DeadLetterListing;
+import io.banksuite.runtime.deadletter.DeadLetters;
+import io.banksuite.runtime.deadletter.DeadLettersUnavailableException;
+import io.banksuite.runtime.deadletter.ReplayFailedException;
+import io.banksuite.runtime.deadletter.ReplayInProgressException;
+import io.banksuite.runtime.deadletter.ReplayLimits;
+import io.banksuite.runtime.deadletter.ReplayResult;
+import io.banksuite.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +52,7 @@ import org.springframework.kafka.core.KafkaOperations;
  * again and is parked again during the call waits for the next one. Calls on one instance run one at a time.
  * The consumer is assigned the partitions (no group membership), so it does not wait for a rebalance.
  */
-public class DeadLetterReplayer {
+public class DeadLetterReplayer implements DeadLetters {
 
     public static final String REPLAYED_METRIC = "inbox.dead_letters.replayed";
 
@@ -66,7 +74,7 @@ public class DeadLetterReplayer {
     /**
      * @param topic     the topic the group consumes (where a record goes back when it lacks its original-topic header)
      * @param group     the consumer group whose dead-letter topic this replays
-     * @param consumers new consumers of the replay group ({@link DeadLetterTopics#replayGroup}), byte[] key and
+     * @param consumers new consumers of the replay group ({@link Topics.DeadLetters#replayGroup}), byte[] key and
      *                  value, auto-commit off; each call closes the one it takes
      * @param producer  byte[] key and value, acks=all, idempotent
      * @param eventIds  reads the event id from a parked value, for the listing and the logs (null if unknown)
@@ -76,8 +84,8 @@ public class DeadLetterReplayer {
                               Function<byte @Nullable [], @Nullable String> eventIds,
                               InboxProperties.Replay settings, MeterRegistry meters) {
         this.topic = Objects.requireNonNull(topic, "topic");
-        this.deadLetterTopic = DeadLetterTopics.name(topic, group);
-        this.replayGroup = DeadLetterTopics.replayGroup(group);
+        this.deadLetterTopic = Topics.DeadLetters.topic(topic, group);
+        this.replayGroup = Topics.DeadLetters.replayGroup(group);
         this.consumers = Objects.requireNonNull(consumers, "consumers");
         this.producer = Objects.requireNonNull(producer, "producer");
         this.eventIds = Objects.requireNonNull(eventIds, "eventIds");
@@ -97,17 +105,26 @@ public class DeadLetterReplayer {
         return replayGroup;
     }
 
-    public InboxProperties.Replay settings() {
-        return settings;
+    @Override
+    public String location() {
+        return deadLetterTopic;
+    }
+
+    @Override
+    public ReplayLimits limits() {
+        return settings.limits();
     }
 
     /**
      * Republishes up to {@code max} parked records, oldest first, and commits each one's offset in the replay
      * group after the broker acked it.
      *
-     * @throws ReplayInProgressException if another replay is running on this instance
-     * @throws ReplayFailedException     if a record could not be republished; what was acked before stays replayed
+     * @throws ReplayInProgressException       if another replay is running on this instance
+     * @throws ReplayFailedException           if a record could not be republished; what was acked before stays
+     *                                         replayed
+     * @throws DeadLettersUnavailableException if the dead-letter topic cannot be read
      */
+    @Override
     public ReplayResult replay(int max) {
         requireInRange(max);
         if (!running.compareAndSet(false, true)) {
@@ -144,13 +161,16 @@ public class DeadLetterReplayer {
             log.info("Replayed {} record(s) of {} to their topics (replay group {}); {} still parked", done,
                     deadLetterTopic, replayGroup, remaining);
             return new ReplayResult(done, remaining);
+        } catch (KafkaException e) {
+            throw new DeadLettersUnavailableException(deadLetterTopic, e);
         } finally {
             running.set(false);
         }
     }
 
     /** Up to {@code limit} parked records not replayed yet, oldest first; moves no offset. */
-    public DeadLetterListing list(int limit) {
+    @Override
+    public ParkedRecords list(int limit) {
         requireInRange(limit);
         try (Consumer<byte[], byte[]> consumer = consumers.get()) {
             Window window = open(consumer);
@@ -164,7 +184,9 @@ public class DeadLetterReplayer {
                     }
                 }
             }
-            return new DeadLetterListing(deadLetterTopic, replayGroup, remaining, records);
+            return new ParkedRecords(deadLetterTopic, replayGroup, remaining, records);
+        } catch (KafkaException e) {
+            throw new DeadLettersUnavailableException(deadLetterTopic, e);
         }
     }
 
@@ -303,36 +325,12 @@ public class DeadLetterReplayer {
         }
     }
 
-    /** @param remaining parked records not replayed yet, after this call (including any parked again meanwhile) */
-    public record ReplayResult(int replayed, long remaining) {
-    }
-
-    /** @param remaining all parked records not replayed yet; {@code records} holds the oldest of them */
-    public record DeadLetterListing(String deadLetterTopic, String replayGroup, long remaining,
-                                    List<ParkedRecord> records) {
-    }
-
-    /** Another replay of the same dead-letter topic is running on this instance. */
-    public static class ReplayInProgressException extends RuntimeException {
-
-        ReplayInProgressException(String deadLetterTopic) {
-            super("A replay of " + deadLetterTopic + " is already running");
-        }
-    }
-
-    /** A record could not be republished; the {@link #replayed()} records before it were. */
-    public static class ReplayFailedException extends RuntimeException {
-
-        private final int replayed;
-
-        ReplayFailedException(String deadLetterTopic, int replayed, Throwable cause) {
-            super("Replay of " + deadLetterTopic + " stopped after " + replayed + " record(s): "
-                    + cause.getMessage(), cause);
-            this.replayed = replayed;
-        }
-
-        public int replayed() {
-            return replayed;
-        }
+    /**
+     * What {@link #list} found.
+     *
+     * @param remaining all parked records not replayed yet; {@code records} holds the oldest of them
+     */
+    public record ParkedRecords(String deadLetterTopic, String replayGroup, long remaining,
+                                List<ParkedRecord> records) implements DeadLetterListing {
     }
 }

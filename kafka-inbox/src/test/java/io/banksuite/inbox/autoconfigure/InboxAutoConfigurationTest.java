@@ -2,12 +2,19 @@ package io.banksuite.inbox.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.banksuite.schemas.Topics;
+import io.banksuite.inbox.InboxListener;
 import io.banksuite.inbox.InboxProcessor;
 import io.banksuite.inbox.ProcessedEvents;
 import io.banksuite.inbox.kafka.DeadLetterProducer;
 import io.banksuite.inbox.kafka.RawValueRetainingDeserializer;
-import io.banksuite.inbox.replay.DeadLetterAdminController;
 import io.banksuite.inbox.replay.DeadLetterReplayer;
+import io.banksuite.runtime.autoconfigure.ServiceRuntimeAutoConfiguration;
+import io.banksuite.runtime.deadletter.DeadLetterAdminController;
+import io.banksuite.runtime.deadletter.DeadLetters;
+import org.springframework.beans.factory.config.BeanExpressionContext;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -33,7 +40,7 @@ class InboxAutoConfigurationTest {
     private static final AutoConfigurations INBOX = AutoConfigurations.of(DataSourceAutoConfiguration.class,
             DataSourceTransactionManagerAutoConfiguration.class, KafkaAutoConfiguration.class,
             InboxAutoConfiguration.class, InboxKafkaAutoConfiguration.class,
-            InboxDeadLetterReplayAutoConfiguration.class);
+            InboxDeadLetterReplayAutoConfiguration.class, ServiceRuntimeAutoConfiguration.class);
     private static final String[] PROPERTIES = {
             "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/never_opened",
             "spring.kafka.bootstrap-servers=127.0.0.1:9",
@@ -105,6 +112,7 @@ class InboxAutoConfigurationTest {
     void offersTheReplayOfTheGroupsDeadLetterTopicAndItsEndpointsInAWebApplication() {
         webRunner.withPropertyValues("inbox.group-id=ml-consumer").run(context -> {
             assertThat(context).hasSingleBean(DeadLetterReplayer.class).hasSingleBean(DeadLetterAdminController.class);
+            assertThat(context.getBean(DeadLetters.class)).isSameAs(context.getBean(DeadLetterReplayer.class));
             DeadLetterReplayer replayer = context.getBean(DeadLetterReplayer.class);
             assertThat(replayer.deadLetterTopic()).isEqualTo("transaction.created.ml-consumer.dlt");
             assertThat(replayer.replayGroup()).isEqualTo("ml-consumer.dlt-replay");
@@ -123,6 +131,19 @@ class InboxAutoConfigurationTest {
     }
 
     @Test
+    void theListenerAttributesAreTheBoundSettingsDefaultsIncluded() {
+        runner.withPropertyValues("inbox.group-id=ml-consumer").run(context -> {
+            assertThat(evaluate(context, InboxListener.TOPIC)).isEqualTo(Topics.TRANSACTION_CREATED_NAME);
+            assertThat(evaluate(context, InboxListener.GROUP_ID)).isEqualTo("ml-consumer");
+            assertThat(evaluate(context, InboxListener.CONCURRENCY)).isEqualTo(1);
+        });
+        runner.withPropertyValues("inbox.topic=other", "inbox.concurrency=3").run(context -> {
+            assertThat(evaluate(context, InboxListener.TOPIC)).isEqualTo("other");
+            assertThat(evaluate(context, InboxListener.CONCURRENCY)).isEqualTo(3);
+        });
+    }
+
+    @Test
     void aServiceCanReplaceTheErrorHandler() {
         runner.withBean(CommonErrorHandler.class, CommonLoggingErrorHandler::new).run(context -> {
             assertThat(context).hasSingleBean(CommonErrorHandler.class);
@@ -133,5 +154,10 @@ class InboxAutoConfigurationTest {
     @Test
     void rejectsAnUnsafeAckMode() {
         runner.withPropertyValues("inbox.ack-mode=MANUAL").run(context -> assertThat(context).hasFailed());
+    }
+
+    private static Object evaluate(ConfigurableApplicationContext context, String expression) {
+        ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+        return beanFactory.getBeanExpressionResolver().evaluate(expression, new BeanExpressionContext(beanFactory, null));
     }
 }

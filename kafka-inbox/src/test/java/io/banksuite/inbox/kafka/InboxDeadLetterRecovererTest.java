@@ -3,6 +3,8 @@ package io.banksuite.inbox.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.banksuite.schemas.MessageHeaders;
+import io.banksuite.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 
 import io.banksuite.inbox.TestEvents;
@@ -31,9 +33,9 @@ class InboxDeadLetterRecovererTest {
     @Test
     void parksTheRawBytesOfARecordThatFailedInTheListener() {
         ConsumerRecord<String, Object> record =
-                new ConsumerRecord<>("transaction.created", 2, 7, "c-1", TestEvents.event("e-1", "c-1"));
+                new ConsumerRecord<>(Topics.TRANSACTION_CREATED_NAME, 2, 7, "c-1", TestEvents.event("e-1", "c-1"));
         var headers = new RecordHeaders();
-        headers.add("traceparent", new byte[]{1});
+        headers.add(MessageHeaders.TRACEPARENT, new byte[]{1});
         headers.add(RawValueRetainingDeserializer.RAW_VALUE_HEADER, new byte[]{0, 0, 0, 0, 1, 42});
 
         ProducerRecord<Object, Object> out = recoverer.createProducerRecord(record,
@@ -44,12 +46,12 @@ class InboxDeadLetterRecovererTest {
         assertThat((byte[]) out.key()).isEqualTo("c-1".getBytes(StandardCharsets.UTF_8));
         assertThat((byte[]) out.value()).containsExactly(0, 0, 0, 0, 1, 42);
         assertThat(out.headers().lastHeader(RawValueRetainingDeserializer.RAW_VALUE_HEADER)).isNull();
-        assertThat(out.headers().lastHeader("traceparent")).isNotNull();
+        assertThat(out.headers().lastHeader(MessageHeaders.TRACEPARENT)).isNotNull();
     }
 
     @Test
     void parksTheBytesOfARecordThatCouldNotBeDeserialized() {
-        ConsumerRecord<String, Object> record = new ConsumerRecord<>("transaction.created", 0, 1, "c-1", null);
+        ConsumerRecord<String, Object> record = new ConsumerRecord<>(Topics.TRANSACTION_CREATED_NAME, 0, 1, "c-1", null);
 
         ProducerRecord<Object, Object> out = recoverer.createProducerRecord(record,
                 new TopicPartition("x.dlt", -1), new RecordHeaders(), null, new byte[]{7, 7});
@@ -60,7 +62,7 @@ class InboxDeadLetterRecovererTest {
     @Test
     void refusesToParkARecordWhoseBytesWereNotRetained() {
         ConsumerRecord<String, Object> record =
-                new ConsumerRecord<>("transaction.created", 0, 1, "c-1", TestEvents.event("e-1", "c-1"));
+                new ConsumerRecord<>(Topics.TRANSACTION_CREATED_NAME, 0, 1, "c-1", TestEvents.event("e-1", "c-1"));
 
         assertThatThrownBy(() -> recoverer.createProducerRecord(record, new TopicPartition("x.dlt", -1),
                 new RecordHeaders(), null, null))

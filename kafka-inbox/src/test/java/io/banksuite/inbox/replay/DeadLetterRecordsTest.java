@@ -2,6 +2,8 @@ package io.banksuite.inbox.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.banksuite.schemas.MessageHeaders;
+import io.banksuite.schemas.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,19 +24,19 @@ class DeadLetterRecordsTest {
     @Test
     void replaysTheOriginalRecordWithoutTheFailuresHeaders() {
         RecordHeaders headers = dltHeaders();
-        headers.add("traceparent", bytes("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
+        headers.add(MessageHeaders.TRACEPARENT, bytes("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
         headers.add("springDeserializerExceptionValue", bytes("x"));
         headers.add(RawValueRetainingDeserializer.RAW_VALUE_HEADER, bytes("x"));
         ConsumerRecord<byte[], byte[]> parked = parked(headers);
 
         ProducerRecord<byte[], byte[]> replay = DeadLetterRecords.toReplay(parked, "fallback");
 
-        assertThat(replay.topic()).isEqualTo("transaction.created");
+        assertThat(replay.topic()).isEqualTo(Topics.TRANSACTION_CREATED_NAME);
         assertThat(replay.partition()).as("the key chooses the partition").isNull();
         assertThat(replay.key()).isEqualTo(bytes("c-1"));
         assertThat(replay.value()).isSameAs(parked.value());
         assertThat(replay.headers()).extracting(Header::key)
-                .containsExactly("traceparent", DeadLetterRecords.REPLAYED_FROM_HEADER,
+                .containsExactly(MessageHeaders.TRACEPARENT, DeadLetterRecords.REPLAYED_FROM_HEADER,
                         DeadLetterRecords.REPLAY_COUNT_HEADER);
         assertThat(text(replay, DeadLetterRecords.REPLAYED_FROM_HEADER)).isEqualTo(DLT);
         assertThat(text(replay, DeadLetterRecords.REPLAY_COUNT_HEADER)).isEqualTo("1");
@@ -68,7 +70,7 @@ class DeadLetterRecordsTest {
 
         assertThat(described).isEqualTo(new ParkedRecord(0, 7, Instant.ofEpochMilli(2_000), "c-1", "e-1",
                 "org.springframework.kafka.listener.ListenerExecutionFailedException",
-                "java.lang.IllegalStateException", "effect failed", "transaction.created", 4, 42L,
+                "java.lang.IllegalStateException", "effect failed", Topics.TRANSACTION_CREATED_NAME, 4, 42L,
                 Instant.ofEpochMilli(1_000), 1));
     }
 
@@ -88,7 +90,7 @@ class DeadLetterRecordsTest {
         headers.add("kafka_dlt-exception-cause-fqcn", bytes("java.lang.IllegalStateException"));
         headers.add("kafka_dlt-exception-message", bytes("effect failed"));
         headers.add("kafka_dlt-exception-stacktrace", bytes("at ..."));
-        headers.add("kafka_dlt-original-topic", bytes("transaction.created"));
+        headers.add("kafka_dlt-original-topic", bytes(Topics.TRANSACTION_CREATED_NAME));
         headers.add("kafka_dlt-original-partition", ByteBuffer.allocate(Integer.BYTES).putInt(4).array());
         headers.add("kafka_dlt-original-offset", ByteBuffer.allocate(Long.BYTES).putLong(42).array());
         headers.add("kafka_dlt-original-timestamp", ByteBuffer.allocate(Long.BYTES).putLong(1_000).array());

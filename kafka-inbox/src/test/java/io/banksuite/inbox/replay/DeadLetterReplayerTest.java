@@ -3,6 +3,7 @@ package io.banksuite.inbox.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.banksuite.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,9 +16,9 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import io.banksuite.inbox.InboxProperties;
-import io.banksuite.inbox.replay.DeadLetterReplayer.ReplayFailedException;
-import io.banksuite.inbox.replay.DeadLetterReplayer.ReplayInProgressException;
-import io.banksuite.inbox.replay.DeadLetterReplayer.ReplayResult;
+import io.banksuite.runtime.deadletter.ReplayFailedException;
+import io.banksuite.runtime.deadletter.ReplayInProgressException;
+import io.banksuite.runtime.deadletter.ReplayResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -42,7 +43,7 @@ import org.springframework.kafka.mock.MockProducerFactory;
  */
 class DeadLetterReplayerTest {
 
-    static final String TOPIC = "transaction.created";
+    static final String TOPIC = Topics.TRANSACTION_CREATED_NAME;
     static final String DLT = "transaction.created.ml-consumer.dlt";
     static final TopicPartition P0 = new TopicPartition(DLT, 0);
     static final TopicPartition P1 = new TopicPartition(DLT, 1);

@@ -2,6 +2,11 @@ package io.banksuite.inbox.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -12,8 +17,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.banksuite.events.TransactionCreated;
-import io.banksuite.inbox.DeadLetterTopics;
 import io.banksuite.inbox.InboxProcessor;
+import io.banksuite.inbox.InboxProperties;
+import io.banksuite.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,14 +35,15 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Drives a service's inbox consumer from outside, in the service's {@code @SpringBootTest}: publishes events and
- * records it must park, waits for its consumer group to catch up, rewinds the group, reads its dead-letter topic,
- * and checks what the inbox guarantees whatever the service's effect is (records that cannot be applied are parked
- * with their original bytes and diagnostics; redelivered events change nothing). The test keeps its effect and the
- * assertions about it.
+ * Drives a service's inbox consumer from outside, in the service's {@code @SpringBootTest} (see
+ * {@link InboxServiceTest}): publishes events and records it must park, waits for its consumer group to catch up,
+ * rewinds the group, reads its dead-letter topic, calls the service's HTTP API, and checks what the inbox
+ * guarantees whatever the service's effect is (records that cannot be applied are parked with their original bytes
+ * and diagnostics; redelivered events change nothing). The test keeps its effect and the assertions about it.
  *
- * <p>A JUnit extension ({@code @RegisterExtension}): before each test it opens Kafka clients of that test's own on
- * the broker and schema registry the service uses, and closes them after it.
+ * <p>A JUnit extension ({@code @RegisterExtension}): before each test it reads the topic and group the service is
+ * configured with ({@code inbox.*}) and opens Kafka clients of that test's own on the broker and schema registry
+ * the service uses, and closes them after it.
  */
 public final class InboxConsumerDriver implements BeforeEachCallback, AfterEachCallback {
 
@@ -45,30 +52,27 @@ public final class InboxConsumerDriver implements BeforeEachCallback, AfterEachC
 
     private static final String REGISTRY_URL_PROPERTY = "spring.kafka.properties.schema.registry.url";
 
-    private final String topic;
-    private final String group;
-    private final String deadLetterTopic;
+    private final HttpClient http = HttpClient.newHttpClient();
 
+    private String topic;
+    private String group;
+    private String deadLetterTopic;
+    private String baseUrl;
     private KafkaTestClients kafka;
     private ConsumerGroups groups;
     private JdbcClient jdbc;
     private MeterRegistry meters;
     private KafkaListenerEndpointRegistry listeners;
 
-    /**
-     * @param topic           the topic the service consumes
-     * @param group           its consumer group, as the test expects it
-     * @param deadLetterTopic where that group parks the records it cannot apply
-     */
-    public InboxConsumerDriver(String topic, String group, String deadLetterTopic) {
-        this.topic = topic;
-        this.group = group;
-        this.deadLetterTopic = deadLetterTopic;
-    }
-
     @Override
     public void beforeEach(ExtensionContext context) {
         ApplicationContext service = SpringExtension.getApplicationContext(context);
+        InboxProperties inbox = service.getBean(InboxProperties.class);
+        topic = inbox.topic();
+        group = inbox.groupId();
+        assertThat(group).as("inbox.group-id of the service under test").isNotBlank();
+        deadLetterTopic = Topics.deadLetterTopic(topic, group);
+        baseUrl = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
         // The broker and registry the service itself was configured with.
         String bootstrapServers = String.join(",",
                 service.getBean(KafkaConnectionDetails.class).getConsumer().getBootstrapServers());
@@ -86,6 +90,30 @@ public final class InboxConsumerDriver implements BeforeEachCallback, AfterEachC
             kafka.close();
             kafka = null;
         }
+    }
+
+    /** The consumer group of the service under test. */
+    public String group() {
+        return group;
+    }
+
+    /** Where that group parks what it cannot apply. */
+    public String deadLetterTopic() {
+        return deadLetterTopic;
+    }
+
+    // --- the service's HTTP API
+
+    /** GET on the service's own HTTP port (a RANDOM_PORT test). */
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POST without a body on the service's own HTTP port. */
+    public HttpResponse<String> post(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     // --- publishing
@@ -165,12 +193,12 @@ public final class InboxConsumerDriver implements BeforeEachCallback, AfterEachC
 
     /** The offsets the group's replay group ({@code <group>.dlt-replay}) has committed: how far it replayed. */
     public Map<TopicPartition, OffsetAndMetadata> replayOffsets() {
-        return groups.committed(DeadLetterTopics.replayGroup(group));
+        return groups.committed(Topics.DeadLetters.replayGroup(group));
     }
 
     /** Gives up on everything parked so far: moves the replay group to the end of the dead-letter topic. */
     public void skipParked() {
-        groups.moveToEnd(DeadLetterTopics.replayGroup(group), deadLetterTopic);
+        groups.moveToEnd(Topics.DeadLetters.replayGroup(group), deadLetterTopic);
     }
 
     /**

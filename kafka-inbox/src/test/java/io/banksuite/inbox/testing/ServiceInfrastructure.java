@@ -2,24 +2,34 @@ package io.banksuite.inbox.testing;
 
 import io.banksuite.local.PostgresDatabases;
 import io.banksuite.local.SchemaRegistryServer;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 
-/** The real infrastructure a consuming service's integration test runs it on, besides the embedded broker. */
-public final class ServiceInfrastructure {
+/**
+ * The real infrastructure a consuming service's integration test runs it on, besides the embedded broker: a new,
+ * empty PostgreSQL database of its own, {@code it_<spring.application.name>} (its Flyway migrations create the
+ * schema), and the shared schema registry. Imported by {@link InboxServiceTest}.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class ServiceInfrastructure {
 
-    private ServiceInfrastructure() {
+    @Bean
+    static DynamicPropertyRegistrar serviceInfrastructure(Environment environment) {
+        return registry -> {
+            String application = environment.getRequiredProperty("spring.application.name");
+            String databaseUrl = PostgresDatabases.recreate(databaseName(application));
+            String registryUrl = SchemaRegistryServer.shared().url();
+            registry.add("spring.datasource.url", () -> databaseUrl);
+            registry.add("spring.datasource.username", PostgresDatabases::username);
+            registry.add("spring.datasource.password", PostgresDatabases::password);
+            registry.add("spring.kafka.properties.schema.registry.url", () -> registryUrl);
+        };
     }
 
-    /**
-     * Points the service at a new, empty PostgreSQL database of its own ({@code databaseName}; its Flyway
-     * migrations create the schema) and at the shared schema registry. Call from a {@code @DynamicPropertySource}.
-     */
-    public static void register(DynamicPropertyRegistry registry, String databaseName) {
-        String databaseUrl = PostgresDatabases.recreate(databaseName);
-        String registryUrl = SchemaRegistryServer.shared().url();
-        registry.add("spring.datasource.url", () -> databaseUrl);
-        registry.add("spring.datasource.username", PostgresDatabases::username);
-        registry.add("spring.datasource.password", PostgresDatabases::password);
-        registry.add("spring.kafka.properties.schema.registry.url", () -> registryUrl);
+    /** {@code it_ml_service} for ml-service. */
+    static String databaseName(String application) {
+        return "it_" + application.replace('-', '_');
     }
 }

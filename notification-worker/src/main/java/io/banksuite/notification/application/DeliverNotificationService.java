@@ -4,11 +4,12 @@ import io.banksuite.notification.application.port.out.NotificationProvider;
 import io.banksuite.notification.application.port.out.SentNotificationStore;
 import io.banksuite.notification.domain.DeliveryAttempt;
 import io.banksuite.notification.domain.DeliveryOutcome;
-import io.banksuite.notification.domain.NotificationJob;
+import io.banksuite.schemas.notification.NotificationJob;
 import io.banksuite.notification.domain.SentNotification;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
 
 /**
  * Sends a job at most once as far as this worker can tell: skip it if it is recorded as sent, otherwise send it
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@code Idempotency-Key: <jobId>}: the provider deduplicates the second request. Closing the window on our side
  * would need the provider to take part in a transaction, which HTTP providers do not offer.
  */
+@Service
 public class DeliverNotificationService {
 
     private static final Logger log = LoggerFactory.getLogger(DeliverNotificationService.class);

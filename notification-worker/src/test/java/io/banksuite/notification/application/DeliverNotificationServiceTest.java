@@ -7,7 +7,7 @@ import io.banksuite.notification.application.port.out.SentNotificationStore;
 import io.banksuite.notification.domain.DeliveryAttempt;
 import io.banksuite.notification.domain.DeliveryOutcome;
 import io.banksuite.notification.domain.FailureClass;
-import io.banksuite.notification.domain.NotificationJob;
+import io.banksuite.schemas.notification.NotificationJob;
 import io.banksuite.notification.domain.SentNotification;
 import java.time.Clock;
 import java.time.Instant;

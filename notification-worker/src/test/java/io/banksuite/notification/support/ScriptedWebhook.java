@@ -1,5 +1,6 @@
 package io.banksuite.notification.support;
 
+import io.banksuite.schemas.MessageHeaders;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -72,7 +73,7 @@ public final class ScriptedWebhook implements AutoCloseable {
                 status = script.get(Math.min(attemptIndex, script.size() - 1));
                 requests.add(new Request(exchange.getRequestMethod(), idempotencyKey,
                         exchange.getRequestHeaders().getFirst("X-Notification-Attempt"),
-                        exchange.getRequestHeaders().getFirst("traceparent"),
+                        exchange.getRequestHeaders().getFirst(MessageHeaders.TRACEPARENT),
                         exchange.getRequestHeaders().getFirst("Content-Type"), requestBody, status));
             }
             if (status == HANG) {

@@ -1,10 +1,11 @@
 package io.banksuite.relay.config;
 
 import io.banksuite.outbox.OutboxStore;
-import io.banksuite.relay.leader.AdvisoryLock;
-import io.banksuite.relay.publish.OutboxPublisher;
-import io.banksuite.relay.relay.OutboxRelay;
-import io.banksuite.relay.relay.RelayMetrics;
+import io.banksuite.relay.adapter.out.persistence.AdvisoryLock;
+import io.banksuite.relay.application.OutboxRelay;
+import io.banksuite.relay.application.RelayMetrics;
+import io.banksuite.relay.application.RelayProperties;
+import io.banksuite.relay.application.port.out.OutboxPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;

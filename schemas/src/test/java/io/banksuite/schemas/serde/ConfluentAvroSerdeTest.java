@@ -3,6 +3,7 @@ package io.banksuite.schemas.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.banksuite.schemas.Topics;
 import io.banksuite.events.TransactionCreated;
 import io.banksuite.schemas.TestEvents;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ class ConfluentAvroSerdeTest {
     void writesTheConfluentFrameAroundThePlainAvroBinary() {
         TransactionCreated event = TestEvents.transactionCreated("c-1", 12_550);
 
-        byte[] framed = serializer.serialize("transaction.created", event);
+        byte[] framed = serializer.serialize(Topics.TRANSACTION_CREATED_NAME, event);
 
         int id = registry.lookup("transaction.created-value", TransactionCreated.getClassSchema());
         assertThat(framed[0]).isEqualTo(WireFormat.MAGIC_BYTE);
@@ -34,7 +35,7 @@ class ConfluentAvroSerdeTest {
         TransactionCreated event = TestEvents.transactionCreated("c-2", 1);
 
         Object read = new ConfluentAvroDeserializer(registry, true)
-                .deserialize("transaction.created", serializer.serialize("transaction.created", event));
+                .deserialize(Topics.TRANSACTION_CREATED_NAME, serializer.serialize(Topics.TRANSACTION_CREATED_NAME, event));
 
         assertThat(read).isInstanceOf(TransactionCreated.class).isEqualTo(event);
     }
@@ -44,7 +45,7 @@ class ConfluentAvroSerdeTest {
         TransactionCreated event = TestEvents.transactionCreated("c-3", 99);
 
         Object read = new ConfluentAvroDeserializer(registry, false)
-                .deserialize("transaction.created", serializer.serialize("transaction.created", event));
+                .deserialize(Topics.TRANSACTION_CREATED_NAME, serializer.serialize(Topics.TRANSACTION_CREATED_NAME, event));
 
         assertThat(read).isInstanceOf(GenericRecord.class).isNotInstanceOf(TransactionCreated.class);
         assertThat(((GenericRecord) read).get("clientId").toString()).isEqualTo("c-3");
@@ -65,7 +66,7 @@ class ConfluentAvroSerdeTest {
     void rejectsBytesThatAreNotInTheWireFormat() {
         ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer(registry, true);
 
-        assertThatThrownBy(() -> deserializer.deserialize("transaction.created", "not avro".getBytes()))
+        assertThatThrownBy(() -> deserializer.deserialize(Topics.TRANSACTION_CREATED_NAME, "not avro".getBytes()))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("magic byte");
     }

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.banksuite.events.TransactionCreated;
+import io.banksuite.inbox.InboxListener;
 import io.banksuite.inbox.InboxProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -64,7 +65,7 @@ public class ReplayTestApplication {
             this.failing = failing;
         }
 
-        @KafkaListener(id = LISTENER_ID, topics = "${inbox.topic}", groupId = "${inbox.group-id}")
+        @KafkaListener(id = LISTENER_ID, topics = InboxListener.TOPIC, groupId = InboxListener.GROUP_ID)
         void on(ConsumerRecord<String, TransactionCreated> record) {
             TransactionCreated event = record.value();
             inbox.process(record, event.getEventId(), () -> {

@@ -3,7 +3,7 @@ package io.banksuite.notification.adapter.out.provider;
 import io.banksuite.notification.application.port.out.NotificationProvider;
 import io.banksuite.notification.domain.DeliveryAttempt;
 import io.banksuite.notification.domain.DeliveryOutcome;
-import io.banksuite.notification.domain.NotificationJob;
+import io.banksuite.schemas.notification.NotificationJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

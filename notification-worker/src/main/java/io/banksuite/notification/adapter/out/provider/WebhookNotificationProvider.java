@@ -3,7 +3,8 @@ package io.banksuite.notification.adapter.out.provider;
 import io.banksuite.notification.application.port.out.NotificationProvider;
 import io.banksuite.notification.domain.DeliveryAttempt;
 import io.banksuite.notification.domain.DeliveryOutcome;
-import io.banksuite.notification.domain.NotificationJob;
+import io.banksuite.schemas.MessageHeaders;
+import io.banksuite.schemas.notification.NotificationJob;
 import io.banksuite.notification.domain.ProviderResponseClassifier;
 import java.net.URI;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ public class WebhookNotificationProvider implements NotificationProvider {
                     .header(ATTEMPT, Integer.toString(attempt.number()))
                     .headers(headers -> {
                         if (attempt.traceparent() != null) {
-                            headers.set("traceparent", attempt.traceparent());
+                            headers.set(MessageHeaders.TRACEPARENT, attempt.traceparent());
                         }
                     })
                     .body(job)

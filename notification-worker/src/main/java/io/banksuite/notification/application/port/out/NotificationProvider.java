@@ -2,7 +2,7 @@ package io.banksuite.notification.application.port.out;
 
 import io.banksuite.notification.domain.DeliveryAttempt;
 import io.banksuite.notification.domain.DeliveryOutcome;
-import io.banksuite.notification.domain.NotificationJob;
+import io.banksuite.schemas.notification.NotificationJob;
 
 /**
  * Hands a notification to whatever delivers it (webhook, log). Implementations classify failures as transient or

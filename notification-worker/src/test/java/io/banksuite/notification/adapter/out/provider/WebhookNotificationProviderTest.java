@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.banksuite.notification.domain.DeliveryAttempt;
 import io.banksuite.notification.domain.DeliveryOutcome;
 import io.banksuite.notification.domain.FailureClass;
-import io.banksuite.notification.domain.NotificationJob;
+import io.banksuite.schemas.notification.NotificationJob;
 import io.banksuite.notification.support.ScriptedWebhook;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,0 +1,38 @@
+package io.banksuite.analytics.adapter.in.kafka;
+
+import io.banksuite.analytics.application.MinuteTotalsService;
+import io.banksuite.analytics.domain.Contribution;
+import io.banksuite.events.TransactionCreated;
+import io.banksuite.inbox.InboxListener;
+import io.banksuite.inbox.InboxProcessor;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Adds each {@code TransactionCreated} to the minute totals, once (kafka-inbox does the rest). */
+@Component
+public class TransactionCreatedListener {
+
+    /** The listener container's id, for operations (stop, start, rewind). */
+    public static final String LISTENER_ID = "analytics-transaction-created";
+
+    private final InboxProcessor inbox;
+    private final MinuteTotalsService totals;
+
+    public TransactionCreatedListener(InboxProcessor inbox, MinuteTotalsService totals) {
+        this.inbox = inbox;
+        this.totals = totals;
+    }
+
+    @KafkaListener(id = LISTENER_ID, topics = InboxListener.TOPIC, groupId = InboxListener.GROUP_ID,
+            concurrency = InboxListener.CONCURRENCY)
+    void on(ConsumerRecord<String, TransactionCreated> record) {
+        inbox.process(record, TransactionCreatedListener::contribution, totals::record);
+    }
+
+    /** What the event adds to the totals; a field they cannot take makes the event invalid. */
+    static Contribution contribution(TransactionCreated event) {
+        return Contribution.of(event.getOccurredAt(), event.getCurrency(), event.getMerchantCategory(),
+                event.getAmountMinor());
+    }
+}

@@ -1,0 +1,136 @@
+package io.banksuite.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.banksuite.local.LocalSuite;
+import io.banksuite.local.ServiceSpec;
+import io.banksuite.local.SuiteRoot;
+import io.banksuite.schemas.Topics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * No Docker engine runs on the build machines, so the compose file is checked the way docker-compose itself reads
+ * it: {@code docker-compose config} must accept it, and the resolved model must hold the whole suite.
+ */
+class DockerComposeFileIT {
+
+    private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "kafka-topics", "schema-registry", "postgres",
+            "rabbitmq");
+
+    private static Map<String, Map<String, Object>> services;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void resolveTheComposeFile() throws IOException, InterruptedException {
+        Path root = SuiteRoot.path();
+        Process process = new ProcessBuilder("docker-compose", "-f", root.resolve("docker-compose.yml").toString(),
+                "config").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("docker-compose config says:%n%s", output).isZero();
+        Map<String, Object> model = new Yaml().load(output);
+        services = (Map<String, Map<String, Object>>) model.get("services");
+    }
+
+    @Test
+    void holdsTheInfrastructureAndEverySixServices() {
+        assertThat(services.keySet()).containsAll(INFRASTRUCTURE);
+        assertThat(services.keySet()).containsAll(LocalSuite.SERVICES.stream().map(ServiceSpec::name).toList());
+    }
+
+    @Test
+    void buildsEachServiceFromThisRepository() throws IOException {
+        for (ServiceSpec spec : LocalSuite.SERVICES) {
+            Map<String, Object> build = map(services.get(spec.name()).get("build"));
+            assertThat(map(build.get("args")).get("SERVICE")).as(spec.name()).isEqualTo(spec.name());
+            Path context = Path.of(build.get("context").toString());
+            assertThat(Files.readString(context.resolve(build.get("dockerfile").toString())))
+                    .contains("${SERVICE}/target/${SERVICE}.jar");
+            assertThat(context.resolve(spec.name()).resolve("pom.xml")).exists();
+        }
+    }
+
+    @Test
+    void everyLongRunningServiceHasAHealthcheck() {
+        services.forEach((name, service) -> {
+            if (!name.equals("kafka-topics")) {
+                assertThat(service).as(name).containsKey("healthcheck");
+                assertThat(map(service.get("healthcheck")).get("test")).as(name).isNotNull();
+            }
+        });
+    }
+
+    @Test
+    void servicesWaitForWhatTheyNeedToBeHealthy() {
+        for (ServiceSpec spec : LocalSuite.SERVICES) {
+            Map<String, Object> dependsOn = map(services.get(spec.name()).get("depends_on"));
+            assertThat(dependsOn).as(spec.name()).isNotEmpty();
+            if (spec.database() != null && !spec.name().equals("outbox-relay")) {
+                assertThat(condition(dependsOn, "postgres")).as(spec.name()).isEqualTo("service_healthy");
+            }
+            if (spec.kafka()) {
+                assertThat(condition(dependsOn, "schema-registry")).as(spec.name()).isEqualTo("service_healthy");
+                assertThat(condition(dependsOn, "kafka-topics")).as(spec.name())
+                        .isEqualTo("service_completed_successfully");
+            }
+            if (spec.rabbit()) {
+                assertThat(condition(dependsOn, "rabbitmq")).as(spec.name()).isEqualTo("service_healthy");
+            }
+            dependsOn.keySet().forEach(dependency -> assertThat(services).as(spec.name()).containsKey(dependency));
+        }
+        assertThat(condition(map(services.get("outbox-relay").get("depends_on")), "transaction-service"))
+                .as("the relay reads the outbox table that transaction-service's migration creates")
+                .isEqualTo("service_healthy");
+    }
+
+    @Test
+    void theDatabaseOfEveryServiceIsCreated() throws IOException {
+        String init = Files.readString(SuiteRoot.path().resolve("deploy/docker/postgres/create-databases.sql"));
+        LocalSuite.SERVICES.stream().map(ServiceSpec::database).distinct()
+                .forEach(database -> assertThat(init).contains("CREATE DATABASE " + database + ";"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void createsEveryTopicAsTheTopicRegistryDefinesIt() {
+        String command = String.join("\n", (List<String>) services.get("kafka-topics").get("command"));
+        for (Topics.Topic topic : Topics.all()) {
+            assertThat(command).as(topic.name())
+                    .contains("--topic " + topic.name() + " --partitions " + topic.partitions() + " ");
+        }
+        assertThat(String.valueOf(map(services.get("kafka").get("environment")).get("KAFKA_NUM_PARTITIONS")))
+                .isEqualTo(String.valueOf(Topics.EVENT_PARTITIONS));
+    }
+
+    @Test
+    void publishesPortsOnTheLoopbackInterfaceOnly() {
+        services.forEach((name, service) -> {
+            Object ports = service.get("ports");
+            if (ports instanceof List<?> list) {
+                // docker-compose 1.x prints "host_ip:published:target/protocol"
+                list.forEach(port -> assertThat(String.valueOf(port)).as(name).startsWith("127.0.0.1:"));
+            }
+        });
+    }
+
+    private static String condition(Map<String, Object> dependsOn, String dependency) {
+        Object entry = dependsOn.get(dependency);
+        return entry == null ? null : String.valueOf(map(entry).get("condition"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+}

@@ -1,0 +1,43 @@
+package io.banksuite.fraud.adapter.out.messaging;
+
+import java.util.UUID;
+
+import io.banksuite.fraud.application.port.out.FraudAlertSender;
+import io.banksuite.fraud.domain.FraudDecision;
+import io.banksuite.outbox.OutboxMessage;
+import io.banksuite.outbox.OutboxWriter;
+import io.banksuite.schemas.MessageHeaders;
+import io.banksuite.schemas.notification.NotificationJob;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes the notification job of a flagged decision to the outbox table, inside the caller's transaction, for
+ * {@link NotificationOutboxPublisher} to publish once that transaction has committed.
+ */
+@Component
+public class FraudAlertOutbox implements FraudAlertSender {
+
+    private final OutboxWriter writer;
+    private final JsonMapper json;
+    private final NotificationOutboxProperties notification;
+
+    public FraudAlertOutbox(OutboxWriter writer, JsonMapper json, NotificationOutboxProperties notification) {
+        this.writer = writer;
+        this.json = json;
+        this.notification = notification;
+    }
+
+    /** The writer keeps the traceparent, so the job continues the trace even without a tracing agent here. */
+    @Override
+    public UUID alert(FraudDecision decision, String traceparent) {
+        NotificationJob job = FraudAlertJobs.of(decision);
+        OutboxMessage message = OutboxMessage.json(job.jobId(), notification.exchange(), notification.routingKey(),
+                json.writeValueAsBytes(job));
+        if (traceparent != null && !traceparent.isBlank()) {
+            message = message.withHeader(MessageHeaders.TRACEPARENT, traceparent);
+        }
+        writer.append(message);
+        return job.jobId();
+    }
+}

@@ -1,0 +1,93 @@
+package io.banksuite.fraud.application;
+
+import io.banksuite.fraud.application.port.out.ClientActivityStore;
+import io.banksuite.fraud.application.port.out.DecisionStore;
+import io.banksuite.fraud.application.port.out.FraudAlertSender;
+import io.banksuite.fraud.domain.ClientActivity;
+import io.banksuite.fraud.domain.FraudDecision;
+import io.banksuite.fraud.domain.FraudRules;
+import io.banksuite.fraud.domain.TransactionFacts;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Screens one transaction: records it in the client's activity, applies the rules to it and the activity before
+ * it, stores the decision and, when flagged, the notification job. Everything joins the caller's transaction (the
+ * inbox's, which also holds the event's dedup row), so either all of it commits or none does.
+ */
+@Service
+public class TransactionScreening {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionScreening.class);
+
+    private final FraudRules rules;
+    private final ClientActivityStore activity;
+    private final DecisionStore decisions;
+    private final FraudAlertSender alerts;
+    private final Clock clock;
+    private final Counter flaggedDecisions;
+    private final Counter cleanDecisions;
+
+    public TransactionScreening(FraudRules rules, ClientActivityStore activity, DecisionStore decisions,
+                                FraudAlertSender alerts, Clock clock, MeterRegistry meters) {
+        this.rules = rules;
+        this.activity = activity;
+        this.decisions = decisions;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.flaggedDecisions = decisionCounter(meters, true);
+        this.cleanDecisions = decisionCounter(meters, false);
+    }
+
+    /**
+     * @param traceparent W3C traceparent that came with the event, or null
+     * @return the decision, or empty when the transaction already had one (another event about it)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<FraudDecision> screen(TransactionFacts transaction, String traceparent) {
+        ClientActivity earlier = activity.between(transaction.clientId(), transaction.transactionId(),
+                transaction.occurredAt().minus(rules.lookback()), transaction.occurredAt());
+        activity.record(transaction.clientId(), transaction.transactionId(), transaction.occurredAt());
+        // Microseconds: what PostgreSQL keeps, so the stored decision and the job's createdAt agree exactly.
+        FraudDecision decision = rules.decide(transaction, earlier, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (!decisions.insert(decision)) {
+            log.info("Transaction {} already has a fraud decision; event {} changes nothing",
+                    transaction.transactionId(), transaction.eventId());
+            return Optional.empty();
+        }
+        if (decision.flagged()) {
+            var jobId = alerts.alert(decision, traceparent);
+            log.info("Transaction {} of client {} flagged {}; notification job {}", decision.transactionId(),
+                    decision.clientId(), decision.reasons(), jobId);
+        }
+        countAfterCommit(decision.flagged() ? flaggedDecisions : cleanDecisions);
+        return Optional.of(decision);
+    }
+
+    /** A rolled-back attempt (to be retried) must not count as a decision. */
+    private static void countAfterCommit(Counter counter) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                counter.increment();
+            }
+        });
+    }
+
+    private static Counter decisionCounter(MeterRegistry meters, boolean flagged) {
+        return Counter.builder("fraud.decisions")
+                .description("Fraud decisions committed, by outcome")
+                .tag("flagged", Boolean.toString(flagged))
+                .register(meters);
+    }
+}

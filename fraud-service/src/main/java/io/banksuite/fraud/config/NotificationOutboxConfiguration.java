@@ -1,0 +1,65 @@
+package io.banksuite.fraud.config;
+
+import io.banksuite.fraud.adapter.out.messaging.NotificationOutboxProperties;
+import io.banksuite.outbox.OutboxStore;
+import io.banksuite.outbox.OutboxWriter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.ExchangeBuilder;
+import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The outbox of notification jobs (library classes, built here) and the RabbitMQ side of publishing them. */
+@Configuration(proxyBeanMethods = false)
+public class NotificationOutboxConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationOutboxConfiguration.class);
+
+    @Bean
+    OutboxWriter outboxWriter(DataSource dataSource) {
+        return new OutboxWriter(dataSource);
+    }
+
+    @Bean
+    OutboxStore outboxStore(DataSource dataSource, MeterRegistry meters) {
+        OutboxStore store = new OutboxStore(dataSource);
+        Gauge.builder("fraud.outbox.backlog", store, OutboxStore::countUnsent)
+                .description("Notification jobs written to the outbox and not yet confirmed by RabbitMQ")
+                .register(meters);
+        Gauge.builder("fraud.outbox.oldest.unsent.age", store,
+                        s -> s.oldestUnsentCreatedAt()
+                                .map(at -> (Instant.now().toEpochMilli() - at.toEpochMilli()) / 1000.0)
+                                .orElse(0.0))
+                .description("Age of the oldest unsent notification job")
+                .baseUnit("seconds")
+                .register(meters);
+        return store;
+    }
+
+    /**
+     * Only the exchange: notification-worker owns and declares the queues and bindings. Declared by RabbitAdmin on
+     * every (re)connection, so publishing never hits a missing exchange.
+     */
+    @Bean
+    DirectExchange notificationExchange(NotificationOutboxProperties notification) {
+        return ExchangeBuilder.directExchange(notification.exchange()).durable(true).build();
+    }
+
+    /**
+     * The publisher sees a return on the job's CorrelationData, logs it with the trace id and retries; without a
+     * callback the template would log a context-free warning of its own.
+     */
+    @Bean
+    RabbitTemplateCustomizer returnedJobsAreLogged() {
+        return template -> template.setReturnsCallback(returned -> log.debug(
+                "Notification job {} returned unroutable by exchange {} (routing key {}): {} {}",
+                returned.getMessage().getMessageProperties().getMessageId(), returned.getExchange(),
+                returned.getRoutingKey(), returned.getReplyCode(), returned.getReplyText()));
+    }
+}

@@ -1,7 +1,0 @@
-package io.banksuite.fraud.rules;
-
-/** Why a transaction was flagged; the names are part of the notification job contract. */
-public enum FraudReason {
-    AMOUNT_OVER_THRESHOLD,
-    VELOCITY_LIMIT_EXCEEDED
-}

@@ -1,0 +1,72 @@
+package io.banksuite.notification.adapter.in.amqp;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes to the notification exchange and returns only once the broker has taken responsibility for the
+ * message: a positive publisher confirm and no mandatory return (a return means no queue was bound for the routing
+ * key, and the broker still acks such a message). Callers ack the message they are moving only after this returns.
+ */
+@Component
+public class ConfirmedPublisher {
+
+    private final RabbitTemplate rabbitTemplate;
+    private final String exchange;
+    private final Duration confirmTimeout;
+
+    public ConfirmedPublisher(RabbitTemplate rabbitTemplate, NotificationQueueProperties properties) {
+        this.rabbitTemplate = rabbitTemplate;
+        this.exchange = properties.exchange();
+        this.confirmTimeout = properties.publisher().confirmTimeout();
+    }
+
+    public void publish(String routingKey, Message message) {
+        // The id must be unique for the template to attach a returned message to this correlation.
+        var correlation = new CorrelationData(UUID.randomUUID().toString());
+        rabbitTemplate.send(exchange, routingKey, message, correlation);
+        CorrelationData.Confirm confirm;
+        try {
+            confirm = correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishNotConfirmedException(describe(routingKey, message) + ": interrupted waiting for the "
+                    + "publisher confirm", e);
+        } catch (TimeoutException e) {
+            throw new PublishNotConfirmedException(describe(routingKey, message) + ": no publisher confirm within "
+                    + confirmTimeout, e);
+        } catch (ExecutionException e) {
+            throw new PublishNotConfirmedException(describe(routingKey, message) + ": confirm failed", e.getCause());
+        }
+        if (!confirm.ack()) {
+            throw new PublishNotConfirmedException(describe(routingKey, message) + ": broker nacked it ("
+                    + confirm.reason() + ")", null);
+        }
+        // Returns always arrive before the confirm, so this check is race-free once the future completed.
+        if (correlation.getReturned() != null) {
+            var returned = correlation.getReturned();
+            throw new PublishNotConfirmedException(describe(routingKey, message) + ": unroutable, returned with "
+                    + returned.getReplyCode() + " " + returned.getReplyText(), null);
+        }
+    }
+
+    private String describe(String routingKey, Message message) {
+        return "publish of messageId=" + message.getMessageProperties().getMessageId() + " to exchange '" + exchange
+                + "' with routing key '" + routingKey + "'";
+    }
+
+    /** The broker did not confirm the publish: the caller must not ack the source message. */
+    public static class PublishNotConfirmedException extends AmqpException {
+        PublishNotConfirmedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.banksuite.notification.adapter.in.amqp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.GetResponse;
+import io.banksuite.runtime.deadletter.DeadLetterListing;
+import io.banksuite.runtime.deadletter.DeadLetters;
+import io.banksuite.runtime.deadletter.DeadLettersUnavailableException;
+import io.banksuite.runtime.deadletter.ReplayFailedException;
+import io.banksuite.runtime.deadletter.ReplayInProgressException;
+import io.banksuite.runtime.deadletter.ReplayLimits;
+import io.banksuite.runtime.deadletter.ReplayResult;
+import io.banksuite.schemas.MessageHeaders;
+import io.banksuite.schemas.tracing.TraceContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
+import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dead-letter queue as an operator sees it ({@link DeadLetters}, served at {@code /api/v1/admin/dead-letters}):
+ * what is parked and why, and a replay to the work exchange with the retry count reset, so that each job gets a
+ * fresh set of attempts once the provider or its configuration was fixed.
+ *
+ * <p>Listing takes the oldest messages unacked ({@code basic.get}) and gives them back with a requeue, which puts
+ * them back where they were; they are only marked redelivered. A replay takes each message unacked, republishes it
+ * with a confirmed publish, and acks it on the DLQ only then; if the publish fails the message is nacked back into
+ * the DLQ and the replay stops. A crash in between leaves the message in both queues, which the worker's sent
+ * record makes harmless.
+ */
+@Component
+public class DeadLetterQueue implements DeadLetters {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterQueue.class);
+
+    private final RabbitTemplate rabbitTemplate;
+    private final ConfirmedPublisher publisher;
+    private final String deadLetterQueue;
+    private final String workRoutingKey;
+    private final ReplayLimits limits;
+    private final NotificationMetrics metrics;
+    private final MessagePropertiesConverter propertiesConverter = new DefaultMessagePropertiesConverter();
+    /** Not a reentrant lock: a call is refused even on the thread of the running one. */
+    private final AtomicBoolean replaying = new AtomicBoolean();
+
+    public DeadLetterQueue(RabbitTemplate rabbitTemplate, ConfirmedPublisher publisher,
+                           NotificationQueueProperties properties, NotificationMetrics metrics) {
+        this.rabbitTemplate = rabbitTemplate;
+        this.publisher = publisher;
+        this.deadLetterQueue = properties.queues().deadLetter();
+        this.workRoutingKey = properties.routingKey();
+        this.limits = new ReplayLimits(properties.replay().defaultMax(), properties.replay().maxPerCall());
+        this.metrics = metrics;
+    }
+
+    @Override
+    public String location() {
+        return deadLetterQueue;
+    }
+
+    @Override
+    public ReplayLimits limits() {
+        return limits;
+    }
+
+    /** The oldest {@code limit} parked jobs, oldest first; each goes back to its place in the queue. */
+    @Override
+    public ParkedJobs list(int limit) {
+        requireInRange(limit);
+        try {
+            return rabbitTemplate.execute(channel -> {
+                long remaining = channel.messageCount(deadLetterQueue);
+                List<ParkedJob> jobs = new ArrayList<>();
+                long lastTag = -1;
+                try {
+                    while (jobs.size() < Math.min(limit, remaining)) {
+                        GetResponse response = channel.basicGet(deadLetterQueue, false);
+                        if (response == null) {
+                            break;
+                        }
+                        lastTag = response.getEnvelope().getDeliveryTag();
+                        jobs.add(ParkedJob.of(toMessage(response)));
+                    }
+                } finally {
+                    if (lastTag >= 0) {
+                        channel.basicNack(lastTag, true, true);
+                    }
+                }
+                return new ParkedJobs(deadLetterQueue, remaining, jobs);
+            });
+        } catch (AmqpException e) {
+            throw new DeadLettersUnavailableException(deadLetterQueue, e);
+        }
+    }
+
+    /**
+     * Replays at most {@code max} messages, never more than the DLQ held when the call started (a replayed job
+     * that fails again at once must not be picked up twice by the same call).
+     */
+    @Override
+    public ReplayResult replay(int max) {
+        requireInRange(max);
+        if (!replaying.compareAndSet(false, true)) {
+            throw new ReplayInProgressException(deadLetterQueue);
+        }
+        Outcome outcome;
+        try {
+            outcome = rabbitTemplate.execute(channel -> replay(channel, max));
+        } catch (AmqpException e) {
+            throw new DeadLettersUnavailableException(deadLetterQueue, e);
+        } finally {
+            replaying.set(false);
+        }
+        if (outcome.failure() != null) {
+            throw new ReplayFailedException(deadLetterQueue, outcome.result().replayed(), outcome.failure());
+        }
+        return outcome.result();
+    }
+
+    /** The template would wrap an exception thrown in its callback, so a failed republish is returned instead. */
+    private record Outcome(ReplayResult result, RuntimeException failure) {
+    }
+
+    private Outcome replay(Channel channel, int max) throws java.io.IOException {
+        long limit = Math.min(max, channel.messageCount(deadLetterQueue));
+        int moved = 0;
+        while (moved < limit) {
+            GetResponse response = channel.basicGet(deadLetterQueue, false);
+            if (response == null) {
+                break;
+            }
+            long deliveryTag = response.getEnvelope().getDeliveryTag();
+            Message dead = toMessage(response);
+            String messageId = dead.getMessageProperties().getMessageId();
+            String traceId = traceIdOf(dead.getMessageProperties());
+            try {
+                publisher.publish(workRoutingKey, replayable(dead));
+            } catch (RuntimeException e) {
+                channel.basicNack(deliveryTag, false, true);
+                log.error("DLQ replay stopped: could not republish jobId={} traceId={}; it stays in the DLQ",
+                        messageId, traceId, e);
+                return new Outcome(new ReplayResult(moved, channel.messageCount(deadLetterQueue)), e);
+            }
+            channel.basicAck(deliveryTag, false);
+            moved++;
+            metrics.replayed(1);
+            log.info("Replayed jobId={} traceId={} from the DLQ (it had failed as {}: {})", messageId, traceId,
+                    NotificationHeaders.stringHeader(dead.getMessageProperties(), NotificationHeaders.FAILURE_CLASS),
+                    NotificationHeaders.stringHeader(dead.getMessageProperties(), NotificationHeaders.FAILURE_REASON));
+        }
+        return new Outcome(new ReplayResult(moved, channel.messageCount(deadLetterQueue)), null);
+    }
+
+    /** Same body and id; failure-cycle headers removed so the retry count starts at 0; replay count bumped. */
+    static Message replayable(Message dead) {
+        int replays = NotificationHeaders.replayCount(dead.getMessageProperties()) + 1;
+        Message copy = FailedJobRouter.copyOf(dead, Map.of(NotificationHeaders.REPLAY_COUNT, replays));
+        NotificationHeaders.FAILURE_CYCLE_HEADERS.forEach(copy.getMessageProperties().getHeaders()::remove);
+        return copy;
+    }
+
+    private Message toMessage(GetResponse response) {
+        return new Message(response.getBody(), propertiesConverter.toMessageProperties(response.getProps(),
+                response.getEnvelope(), StandardCharsets.UTF_8.name()));
+    }
+
+    static String traceIdOf(MessageProperties properties) {
+        return TraceContext.traceIdOrNull(NotificationHeaders.stringHeader(properties, MessageHeaders.TRACEPARENT));
+    }
+
+    private void requireInRange(int count) {
+        if (count < 1 || count > limits.maxPerCall()) {
+            throw new IllegalArgumentException("must be between 1 and " + limits.maxPerCall() + ": " + count);
+        }
+    }
+
+    /**
+     * What {@link #list} found.
+     *
+     * @param remaining every message in the DLQ when the call started; {@code records} holds the oldest of them
+     */
+    public record ParkedJobs(String deadLetterQueue, long remaining, List<ParkedJob> records)
+            implements DeadLetterListing {
+    }
+}

@@ -1,0 +1,11 @@
+package io.banksuite.notification;
+
+import io.banksuite.architecture.ServiceArchitectureTest;
+
+/** This service has the suite's one shape (ARCHITECTURE.md). */
+class ArchitectureTest extends ServiceArchitectureTest {
+
+    ArchitectureTest() {
+        super(NotificationWorkerApplication.class);
+    }
+}

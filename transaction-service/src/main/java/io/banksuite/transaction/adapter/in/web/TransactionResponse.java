@@ -1,0 +1,19 @@
+package io.banksuite.transaction.adapter.in.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.banksuite.transaction.domain.Transaction;
+
+import java.time.Instant;
+
+/** A transaction as the API returns it; {@code amount} is a string with the currency's fraction digits. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TransactionResponse(String id, String clientId, String amount, String currency, String type,
+                                  String merchantId, String merchantCategory, String merchantCountry,
+                                  String channel, String status, Instant occurredAt) {
+
+    static TransactionResponse of(Transaction t) {
+        return new TransactionResponse(t.id().toString(), t.clientId(), t.amount().toPlainString(),
+                t.currency().getCurrencyCode(), t.type().name(), t.merchantId(), t.merchantCategory(),
+                t.merchantCountry(), t.channel().name(), t.status().name(), t.occurredAt());
+    }
+}

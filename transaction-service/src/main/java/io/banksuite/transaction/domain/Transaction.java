@@ -1,0 +1,18 @@
+package io.banksuite.transaction.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.UUID;
+
+/**
+ * A recorded transaction.
+ *
+ * @param sequence the row's insertion sequence, the order of a client's transaction list
+ * @param eventId  the id of the TransactionCreated event announcing it
+ */
+public record Transaction(UUID id, long sequence, String clientId, BigDecimal amount, long amountMinor,
+                          Currency currency, TransactionType type, String merchantId, String merchantCategory,
+                          String merchantCountry, Channel channel, TransactionStatus status, Instant occurredAt,
+                          UUID eventId) {
+}

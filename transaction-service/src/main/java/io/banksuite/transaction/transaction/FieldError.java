@@ -1,5 +1,0 @@
-package io.banksuite.transaction.transaction;
-
-/** One invalid field of a request, named as the client sent it. */
-public record FieldError(String field, String message) {
-}
