@@ -1,0 +1,84 @@
+package io.banksuite.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.banksuite.local.SuiteRoot;
+import io.banksuite.schemas.RabbitTopology;
+import io.banksuite.schemas.Topics;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The docs, the services' YAML comments and docker-compose.yml may name topics and queues for their readers; each
+ * name they use must be one that {@link Topics} and {@link RabbitTopology} define, so a renamed contract cannot
+ * leave a stale name behind.
+ */
+class DocumentedNamesTest {
+
+    /** A topic of the registry, or the dead-letter topic of some group on one. */
+    private static final Pattern TOPIC = Pattern.compile("transaction\\.created(\\.[A-Za-z0-9<>_-]+\\.dlt)?");
+    /** A RabbitMQ exchange or queue: the suite names them all notifications[.…]. */
+    private static final Pattern RABBIT = Pattern.compile("(?<![\\w.])notifications(\\.[A-Za-z0-9]+(\\.[A-Za-z0-9]+)?)?");
+    /** The routing key; property keys (notification.exchange …) are not contract names. */
+    private static final Pattern ROUTING_KEY = Pattern.compile("(?<![\\w.])notification\\.job(?![\\w.])");
+
+    @Test
+    void everyTopicNamedInTheDocsIsARegisteredTopicOrItsDeadLetterTopic() throws IOException {
+        Set<String> topics = new TreeSet<>(Topics.all().stream().map(Topics.Topic::name).toList());
+        for (String name : names(TOPIC)) {
+            assertThat(name.endsWith(".dlt")
+                    ? topics.stream().anyMatch(topic -> name.startsWith(topic + ".") && name.equals(
+                            Topics.deadLetterTopic(topic, name.substring(topic.length() + 1, name.length() - 4))))
+                    : topics.contains(name))
+                    .as("%s is a topic of Topics, or <topic>.<group>.dlt", name).isTrue();
+        }
+        assertThat(names(TOPIC)).as("the docs name the topics").contains(Topics.TRANSACTION_CREATED_NAME);
+    }
+
+    @Test
+    void everyExchangeAndQueueNamedInTheDocsIsOneOfTheRabbitTopology() throws IOException {
+        Set<String> defined = new TreeSet<>(List.of(RabbitTopology.NOTIFICATIONS_EXCHANGE,
+                RabbitTopology.NOTIFICATION_JOBS_QUEUE, RabbitTopology.NOTIFICATIONS_DEAD_LETTER_QUEUE));
+        RabbitTopology.NOTIFICATION_RETRY_TIERS.forEach(tier -> defined.add(tier.queue()));
+
+        assertThat(names(RABBIT)).as("names defined by RabbitTopology").isNotEmpty().isSubsetOf(defined);
+        assertThat(names(ROUTING_KEY)).containsOnly(RabbitTopology.NOTIFICATION_JOB_ROUTING_KEY);
+    }
+
+    /** Every match in the suite's docs, YAML and compose file. */
+    private static Set<String> names(Pattern pattern) throws IOException {
+        Set<String> names = new TreeSet<>();
+        for (Path file : documents()) {
+            Matcher matcher = pattern.matcher(Files.readString(file));
+            while (matcher.find()) {
+                names.add(matcher.group());
+            }
+        }
+        return names;
+    }
+
+    private static List<Path> documents() throws IOException {
+        Path root = SuiteRoot.path();
+        List<Path> files = new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("ARCHITECTURE.md"),
+                root.resolve("docker-compose.yml")));
+        try (Stream<Path> walk = Files.walk(root, 5)) {
+            walk.filter(path -> !path.toString().contains("/target/") && !path.toString().contains("/node_modules/")
+                            && !path.toString().contains("/.suite/"))
+                    .filter(path -> path.getFileName().toString().equals("README.md")
+                            || path.getFileName().toString().equals("application.yml"))
+                    .filter(path -> !files.contains(path))
+                    .forEach(files::add);
+        }
+        return files;
+    }
+}
