@@ -29,7 +29,8 @@ public final class ServiceArchitecture {
 
     /** The base package of each service of the suite. */
     public static final List<String> SERVICE_PACKAGES = List.of("io.banksuite.transaction", "io.banksuite.relay",
-            "io.banksuite.fraud", "io.banksuite.ml", "io.banksuite.analytics", "io.banksuite.notification");
+            "io.banksuite.fraud", "io.banksuite.ml", "io.banksuite.analytics", "io.banksuite.notification",
+            "io.banksuite.lag");
 
     /** What a domain must not know: frameworks, persistence, brokers, serialization and generated event types. */
     static final String[] FRAMEWORKS = {"org.springframework..", "jakarta..", "javax.sql..", "java.sql..",

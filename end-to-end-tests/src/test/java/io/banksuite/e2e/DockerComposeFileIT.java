@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,8 +99,43 @@ class DockerComposeFileIT {
     @Test
     void theDatabaseOfEveryServiceIsCreated() throws IOException {
         String init = Files.readString(SuiteRoot.path().resolve("deploy/docker/postgres/create-databases.sql"));
-        LocalSuite.SERVICES.stream().map(ServiceSpec::database).distinct()
+        LocalSuite.SERVICES.stream().map(ServiceSpec::database).filter(Objects::nonNull).distinct()
                 .forEach(database -> assertThat(init).contains("CREATE DATABASE " + database + ";"));
+    }
+
+    @Test
+    void everyServiceSendsItsTracesToJaegerUnderItsOwnName() {
+        assertThat(services).containsKeys("prometheus", "grafana", "jaeger");
+        for (ServiceSpec spec : LocalSuite.SERVICES) {
+            Map<String, Object> environment = map(services.get(spec.name()).get("environment"));
+            assertThat(environment.get("OTEL_SERVICE_NAME")).as(spec.name()).isEqualTo(spec.name());
+            assertThat(environment.get("OTEL_EXPORTER_OTLP_ENDPOINT")).as(spec.name()).isEqualTo("http://jaeger:4318");
+        }
+    }
+
+    @Test
+    void theImageCarriesTheAgentOfTheBuildsVersion() throws IOException {
+        Path root = SuiteRoot.path();
+        Matcher version = Pattern.compile("<opentelemetry-javaagent.version>([^<]+)</opentelemetry-javaagent.version>")
+                .matcher(Files.readString(root.resolve("pom.xml")));
+        assertThat(version.find()).isTrue();
+        assertThat(Files.readString(root.resolve("Dockerfile")))
+                .contains("ARG OTEL_AGENT_VERSION=" + version.group(1))
+                .contains("-javaagent:/app/opentelemetry-javaagent.jar");
+    }
+
+    @Test
+    void prometheusAndGrafanaGetTheShippedConfigurationAndDashboards() {
+        Path root = SuiteRoot.path();
+        List<String> prometheusVolumes = volumes("prometheus");
+        assertThat(prometheusVolumes).anySatisfy(v -> assertThat(v).contains("prometheus-docker.yml:/etc/prometheus/prometheus.yml"));
+        assertThat(prometheusVolumes).anySatisfy(v -> assertThat(v).contains("prometheus/rules:/etc/prometheus/rules"));
+        assertThat(volumes("grafana")).anySatisfy(v -> assertThat(v).contains("grafana/provisioning:/etc/grafana/provisioning"));
+        assertThat(volumes("grafana")).anySatisfy(v -> assertThat(v).contains("grafana/dashboards:/var/lib/grafana/dashboards"));
+        assertThat(root.resolve("deploy/observability/prometheus/prometheus-docker.yml")).isRegularFile();
+        assertThat(root.resolve("deploy/observability/grafana/dashboards/suite-overview.json")).isRegularFile();
+        assertThat(String.valueOf(map(services.get("grafana").get("environment")).get("GF_SECURITY_ADMIN_PASSWORD")))
+                .as("from the environment, with a local-only default").isNotBlank();
     }
 
     @Test
@@ -121,6 +159,14 @@ class DockerComposeFileIT {
                 list.forEach(port -> assertThat(String.valueOf(port)).as(name).startsWith("127.0.0.1:"));
             }
         });
+    }
+
+    /** The service's volumes as docker-compose 1.x prints them: "source:target:mode". */
+    @SuppressWarnings("unchecked")
+    private static List<String> volumes(String service) {
+        Object volumes = services.get(service).get("volumes");
+        assertThat(volumes).as(service + " volumes").isInstanceOf(List.class);
+        return ((List<Object>) volumes).stream().map(String::valueOf).toList();
     }
 
     private static String condition(Map<String, Object> dependsOn, String dependency) {

@@ -13,12 +13,14 @@ import io.banksuite.local.LocalSuite;
 import io.banksuite.local.PostgresDatabases;
 import io.banksuite.local.ServiceSpec;
 import io.banksuite.local.SuiteRoot;
+import io.banksuite.schemas.MessageHeaders;
 import io.banksuite.schemas.RabbitTopology;
 import io.banksuite.schemas.Topics;
 import io.banksuite.schemas.serde.ConfluentAvroDeserializer;
 import io.banksuite.schemas.serde.RestSchemaRegistryClient;
 import io.banksuite.schemas.serde.WireFormat;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,8 +34,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,6 +51,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -88,6 +94,12 @@ class EndToEndIT {
     private static final String FLAKY_CLIENT = "client-flaky";
     /** The webhook always fails for this client's job. */
     private static final String DOOMED_CLIENT = "client-doomed";
+    /** This client's flagged transaction is followed through every service, as one trace. */
+    private static final String TRACED_CLIENT = "client-traced";
+    /** A transaction a few times a second while the alert tests run. */
+    private static final String TRICKLE_CLIENT = "client-trickle";
+    private static final List<String> SIX_SERVICES = List.of("transaction-service", "outbox-relay", "fraud-service",
+            "ml-service", "analytics-service", "notification-worker");
     /** The fraud rules as the suite is configured below. */
     private static final BigDecimal AMOUNT_THRESHOLD = new BigDecimal("10000");
     private static final int VELOCITY_MAX = 7;
@@ -101,6 +113,7 @@ class EndToEndIT {
     /** The test's own exchange and queues: the suite's names under a prefix of this run. */
     private final String rabbitPrefix = run + ".";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
 
     private LocalSuite suite;
     /** Each consumer's group, as the service itself reports it at /actuator/info. */
@@ -128,7 +141,8 @@ class EndToEndIT {
                         .withArgs(argsFor(spec.name())))
                 .toList();
         suite = LocalSuite.start(new LocalSuite.Settings(root, root.resolve("end-to-end-tests/target/suite-" + run),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(), services, true, LocalSuite.javaOptions()));
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), services, true, LocalSuite.javaOptions(),
+                Observability.testCopy(FreePorts.next(), FreePorts.next())));
 
         for (String consumer : CONSUMERS) {
             groups.put(consumer, getJson(suite.service(consumer).baseUrl() + "/actuator/info").at("/inbox/group")
@@ -166,6 +180,7 @@ class EndToEndIT {
 
     @AfterAll
     void stopEverything() throws Exception {
+        trickle.shutdownNow();
         if (suite != null) {
             suite.close();
         }
@@ -318,6 +333,137 @@ class EndToEndIT {
         });
     }
 
+    @Test
+    @Order(10)
+    void oneTracePerTransactionRunsThroughAllSixServices() throws Exception {
+        String traceId = randomHex(32);
+        String callerSpan = randomHex(16);
+        JsonNode created = postOutsideTheRecord(TRACED_CLIENT, new BigDecimal("25000.00"),
+                "00-" + traceId + "-" + callerSpan + "-01");
+
+        await().atMost(Duration.ofMinutes(2)).until(() -> !webhook.callsForClient(TRACED_CLIENT).isEmpty());
+        WebhookReceiver.Call call = webhook.callsForClient(TRACED_CLIENT).get(0);
+        assertThat(call.transactionId()).isEqualTo(created.path("id").asText());
+        assertThat(call.traceparent()).as("the webhook call continues the transaction's trace").contains(traceId);
+
+        List<JsonNode> spans = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> trace(traceId), found -> spansOf(found, "notification-worker", "CLIENT").size() > 0
+                        && services(found).containsAll(SIX_SERVICES));
+        Map<String, JsonNode> byId = new HashMap<>();
+        spans.forEach(span -> byId.put(span.path("id").asText(), span));
+        // One trace, not a trace per hop: every span hangs off another span of it, up to the caller of the POST.
+        assertThat(spans).allSatisfy(span -> assertThat(span.path("parentId").asText())
+                .as("parent of %s %s", service(span), span.path("name").asText())
+                .isIn(concat(List.copyOf(byId.keySet()), List.of(callerSpan))));
+        JsonNode post = spansOf(spans, "transaction-service", "SERVER").get(0);
+        assertThat(post.path("parentId").asText()).isEqualTo(callerSpan);
+        // The relay continues the context stored with the outbox row: its publish descends from the POST.
+        JsonNode relayPublish = spansOf(spans, "outbox-relay", "PRODUCER").get(0);
+        assertThat(ancestors(relayPublish, byId)).contains(post.path("id").asText());
+        for (String consumer : CONSUMERS) {
+            assertThat(spansOf(spans, consumer, "CONSUMER")).as(consumer + " processing").isNotEmpty()
+                    .allSatisfy(span -> assertThat(ancestors(span, byId)).contains(relayPublish.path("id").asText()));
+        }
+        // fraud's job publish, the worker's delivery (the AMQP client and Spring AMQP each make a consumer span),
+        // and its webhook call, each a descendant of the one before.
+        JsonNode jobPublish = spansOf(spans, "fraud-service", "PRODUCER").get(0);
+        assertThat(ancestors(jobPublish, byId)).contains(relayPublish.path("id").asText());
+        JsonNode webhookCall = spansOf(spans, "notification-worker", "CLIENT").get(0);
+        List<String> webhookAncestors = ancestors(webhookCall, byId);
+        assertThat(spansOf(spans, "notification-worker", "CONSUMER")).as("the job's delivery")
+                .anySatisfy(delivery -> {
+                    assertThat(webhookAncestors).contains(delivery.path("id").asText());
+                    assertThat(ancestors(delivery, byId)).contains(jobPublish.path("id").asText());
+                });
+        // Log lines inside a span carry its trace id.
+        assertThat(Files.readString(suite.logFile("fraud-service")))
+                .containsPattern("\\[traceId=" + traceId + " spanId=[0-9a-f]{16} eventId=[0-9a-f-]{36}\\] .*flagged");
+    }
+
+    @Test
+    @Order(11)
+    void prometheusScrapesEveryServiceAndRabbitMq() {
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            List<JsonNode> targets = new ArrayList<>();
+            prometheus("/api/v1/targets").path("data").path("activeTargets").forEach(targets::add);
+            assertThat(targets).extracting(t -> t.path("labels").path("job").asText())
+                    .contains("banksuite", "rabbitmq", "rabbitmq-queues");
+            assertThat(targets).filteredOn(t -> t.path("labels").path("job").asText().equals("banksuite"))
+                    .hasSize(LocalSuite.SERVICES.size());
+            assertThat(targets).allSatisfy(t -> assertThat(t.path("health").asText())
+                    .as("%s %s", t.path("labels").path("job").asText(), t.path("scrapeUrl").asText())
+                    .isEqualTo("up"));
+        });
+    }
+
+    @Test
+    @Order(12)
+    void aStoppedConsumersLagAlertFiresAndResolvesWhenItResumes() {
+        startTrickle();
+        Map<String, String> analytics = Map.of("group", groups.get("analytics-service"));
+        suite.suspend("analytics-service");
+        try {
+            awaitAlert("ConsumerTimeLagHigh", analytics, "firing", Duration.ofMinutes(2));
+        } finally {
+            suite.resume("analytics-service");
+        }
+        await("the lag alert resolves").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> alertState("ConsumerTimeLagHigh", analytics) == null);
+    }
+
+    @Test
+    @Order(13)
+    void aJobParkedInTheDeadLetterQueueFiresTheDlqAlert() {
+        // The doomed client's job reached the DLQ earlier (test 7), after Prometheus started.
+        awaitAlert("NotificationDlqGrowing", Map.of(), "firing", Duration.ofMinutes(1));
+    }
+
+    @Test
+    @Order(14)
+    void aPoisonRecordFiresTheDeadLetterTopicAlertOfEveryGroup() throws Exception {
+        Properties config = kafkaConfig();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.TRANSACTION_CREATED_NAME,
+                    "client-poison".getBytes(StandardCharsets.UTF_8),
+                    "not confluent avro".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        for (String consumer : CONSUMERS) {
+            awaitAlert("DeadLettersParked", Map.of("group", groups.get(consumer)), "firing", Duration.ofMinutes(1));
+        }
+    }
+
+    @Test
+    @Order(15)
+    void everyDashboardQueryReturnsData() throws Exception {
+        Path dashboards = SuiteRoot.path().resolve("deploy/observability/grafana/dashboards");
+        List<String> broken = new ArrayList<>();
+        int evaluated = 0;
+        try (var files = Files.list(dashboards)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                JsonNode dashboard = JSON.readTree(file.toFile());
+                boolean perApplication = dashboard.toString().contains("$application");
+                List<String> applications = perApplication
+                        ? LocalSuite.SERVICES.stream().map(ServiceSpec::name).toList() : List.of("");
+                for (JsonNode target : targets(dashboard)) {
+                    for (String application : applications) {
+                        String expr = target.path("expr").asText().replace("$__rate_interval", "1m")
+                                .replace("$__range", "5m").replace("$application", application);
+                        JsonNode result = prometheus("/api/v1/query?query="
+                                + URLEncoder.encode(expr, StandardCharsets.UTF_8));
+                        evaluated++;
+                        if (!"success".equals(result.path("status").asText())
+                                || result.path("data").path("result").isEmpty()) {
+                            broken.add(file.getFileName() + " [" + application + "] " + expr + " -> " + result);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(evaluated).as("expressions evaluated").isGreaterThan(50);
+        assertThat(broken).as("dashboard expressions that return no series").isEmpty();
+    }
+
     // ---- what the test posts
 
     private void postAll(ExecutorService posters, List<String> clients, int from, int to) throws Exception {
@@ -368,6 +514,32 @@ class EndToEndIT {
                         Instant.parse(created.path("occurredAt").asText())));
     }
 
+    /** Posts a transaction that the earlier tests do not count, with a traceparent of the caller's; returns it. */
+    private JsonNode postOutsideTheRecord(String clientId, BigDecimal amount, String traceparent) throws Exception {
+        String body = JSON.createObjectNode().put("clientId", clientId).put("amount", amount.toPlainString())
+                .put("currency", "EUR").put("type", "PAYMENT").put("channel", "WEB").toString();
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(suite.service("transaction-service").baseUrl() + "/api/v1/transactions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (traceparent != null) {
+            request.header(MessageHeaders.TRACEPARENT, traceparent);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+
+    /** A steady trickle of small transactions while the alert tests run. */
+    private void startTrickle() {
+        trickle.scheduleWithFixedDelay(() -> {
+            try {
+                postOutsideTheRecord(TRICKLE_CLIENT, new BigDecimal("1.00"), null);
+            } catch (Exception e) {
+                System.err.println("trickle: " + e);
+            }
+        }, 0, 300, TimeUnit.MILLISECONDS);
+    }
+
     private List<Posted> allPosted() {
         return postedByClient.values().stream().flatMap(List::stream).toList();
     }
@@ -409,6 +581,8 @@ class EndToEndIT {
                     "--fraud.rules.amount-threshold.default=" + AMOUNT_THRESHOLD,
                     "--fraud.rules.velocity.max-transactions=" + VELOCITY_MAX,
                     "--fraud.rules.velocity.window=" + VELOCITY_WINDOW);
+            // Read the broker every second, so a lag alert does not wait for the default 10 s.
+            case "lag-exporter" -> List.of("--lag.poll-interval=1s");
             default -> List.of();
         };
     }
@@ -514,6 +688,90 @@ class EndToEndIT {
         return state;
     }
 
+    // ---- traces and Prometheus
+
+    private List<JsonNode> trace(String traceId) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(suite.zipkin().url() + "/api/v2/trace/" + traceId);
+        List<JsonNode> spans = new ArrayList<>();
+        if (response.statusCode() == 200) {
+            JSON.readTree(response.body()).forEach(spans::add);
+        }
+        return spans;
+    }
+
+    private static String service(JsonNode span) {
+        return span.path("localEndpoint").path("serviceName").asText();
+    }
+
+    private static Set<String> services(List<JsonNode> spans) {
+        return spans.stream().map(EndToEndIT::service).collect(Collectors.toSet());
+    }
+
+    private static List<JsonNode> spansOf(List<JsonNode> spans, String service, String kind) {
+        return spans.stream().filter(span -> service(span).equals(service) && kind.equals(span.path("kind").asText()))
+                .toList();
+    }
+
+    /** The ids of the span's parent, its parent's parent, and so on, as far as the trace holds them. */
+    private static List<String> ancestors(JsonNode span, Map<String, JsonNode> byId) {
+        List<String> ancestors = new ArrayList<>();
+        JsonNode current = span;
+        while (current != null && current.hasNonNull("parentId") && ancestors.size() < 100) {
+            String parent = current.path("parentId").asText();
+            ancestors.add(parent);
+            current = byId.get(parent);
+        }
+        return ancestors;
+    }
+
+    private static String randomHex(int digits) {
+        StringBuilder hex = new StringBuilder();
+        while (hex.length() < digits) {
+            hex.append(UUID.randomUUID().toString().replace("-", ""));
+        }
+        return hex.substring(0, digits);
+    }
+
+    private JsonNode prometheus(String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(suite.prometheus().url() + pathAndQuery);
+        assertThat(response.statusCode()).as("Prometheus %s: %s", pathAndQuery, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** The state (pending, firing) of the alert whose labels include {@code labels}; null when it is not active. */
+    private String alertState(String alertName, Map<String, String> labels) throws IOException, InterruptedException {
+        for (JsonNode alert : prometheus("/api/v1/alerts").path("data").path("alerts")) {
+            JsonNode alertLabels = alert.path("labels");
+            if (alertLabels.path("alertname").asText().equals(alertName) && labels.entrySet().stream()
+                    .allMatch(e -> alertLabels.path(e.getKey()).asText().equals(e.getValue()))) {
+                return alert.path("state").asText();
+            }
+        }
+        return null;
+    }
+
+    private void awaitAlert(String alertName, Map<String, String> labels, String state, Duration timeout) {
+        await(alertName + " " + labels + " " + state).atMost(timeout).pollInterval(Duration.ofSeconds(1))
+                .until(() -> state.equals(alertState(alertName, labels)));
+    }
+
+    /** Every target of the dashboard's panels, rows and collapsed rows included. */
+    private static List<JsonNode> targets(JsonNode dashboard) {
+        List<JsonNode> targets = new ArrayList<>();
+        Deque<JsonNode> panels = new ArrayDeque<>();
+        dashboard.path("panels").forEach(panels::add);
+        while (!panels.isEmpty()) {
+            JsonNode panel = panels.pop();
+            panel.path("panels").forEach(panels::add);
+            panel.path("targets").forEach(target -> {
+                if (target.hasNonNull("expr") && !target.path("expr").asText().isBlank()) {
+                    targets.add(target);
+                }
+            });
+        }
+        return targets;
+    }
+
     private Properties kafkaConfig() {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafka().bootstrapServers());
@@ -525,6 +783,8 @@ class EndToEndIT {
         Properties config = kafkaConfig();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, run + "-reader");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // A reader that commits would show up as a consumer group that is down while its lag grows.
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         RestSchemaRegistryClient registry = new RestSchemaRegistryClient(suite.registry().url());
         ConfluentAvroDeserializer avro = new ConfluentAvroDeserializer(registry, true);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
@@ -548,6 +808,7 @@ class EndToEndIT {
         Properties config = kafkaConfig();
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, run + "-republisher");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {

@@ -19,7 +19,7 @@ import java.util.function.BiFunction;
 final class WebhookReceiver implements AutoCloseable {
 
     /** One call the worker made. */
-    record Call(String jobId, String clientId, String transactionId, int status, JsonNode body) {
+    record Call(String jobId, String clientId, String transactionId, int status, JsonNode body, String traceparent) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +39,8 @@ final class WebhookReceiver implements AutoCloseable {
             String jobId = body.path("jobId").asText();
             int attempt = callsPerJob.merge(jobId, 1, Integer::sum);
             int status = statusByClientAndAttempt.apply(body.path("clientId").asText(), attempt);
-            calls.add(new Call(jobId, body.path("clientId").asText(), body.path("transactionId").asText(), status, body));
+            calls.add(new Call(jobId, body.path("clientId").asText(), body.path("transactionId").asText(), status, body,
+                    exchange.getRequestHeaders().getFirst("traceparent")));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.banksuite.events.TransactionCreated;
 import io.banksuite.inbox.testing.InboxConsumerDriver;
 import io.banksuite.inbox.testing.InboxServiceTest;
+import io.banksuite.outbox.OutboxMetrics;
 import io.banksuite.schemas.MessageHeaders;
 import io.banksuite.schemas.RabbitTopology;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -226,7 +227,10 @@ class FraudServiceIT {
                         assertThat(row.lastError()).contains("returned unroutable");
                     }));
             assertThat(drain()).noneMatch(m -> isJobFor(m, flagged));
-            assertThat(gauge("fraud.outbox.backlog")).isGreaterThanOrEqualTo(1.0);
+            assertThat(meters.get("outbox.backlog").tag("outbox", OutboxMetrics.NOTIFICATION_JOBS).gauge().value())
+                    .isGreaterThanOrEqualTo(1.0);
+            assertThat(meters.get("outbox.publish.failures").tag("cause", "returned").counter().count())
+                    .isGreaterThanOrEqualTo(2.0);
         } finally {
             rabbitAdmin.declareBinding(binding);
         }
@@ -292,7 +296,8 @@ class FraudServiceIT {
                 meters.get("fraud.decisions").tag("flagged", "true").counter().count() >= 1);
         String scrape = get("/actuator/prometheus").body();
         assertThat(scrape).contains("fraud_decisions_total{").contains("flagged=\"true\"")
-                .contains("fraud_outbox_backlog");
+                .contains("outbox_backlog_rows{").contains("outbox=\"notification-jobs\"")
+                .contains("outbox_published_total{");
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
     }
 
@@ -363,10 +368,6 @@ class FraudServiceIT {
                         rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
                         rs.getString("last_error")))
                 .optional();
-    }
-
-    private double gauge(String name) {
-        return meters.get(name).gauge().value();
     }
 
     private static List<String> reasons(JsonNode decision) {

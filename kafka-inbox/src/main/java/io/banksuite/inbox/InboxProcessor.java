@@ -1,5 +1,7 @@
 package io.banksuite.inbox;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,9 +9,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.banksuite.schemas.MdcKeys;
+import io.banksuite.schemas.tracing.TraceContext;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +43,8 @@ public class InboxProcessor {
 
     public static final String APPLIED_METRIC = "inbox.events.applied";
     public static final String DUPLICATE_METRIC = "inbox.events.duplicate";
+    /** From the event's {@code occurredAt} (else the record's timestamp) to the commit of its effect. */
+    public static final String EVENT_AGE_METRIC = "inbox.event.age";
 
     private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
 
@@ -47,6 +53,7 @@ public class InboxProcessor {
     private final MeterRegistry meters;
     private final @Nullable String defaultConsumerGroup;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> ages = new ConcurrentHashMap<>();
 
     /**
      * @param defaultConsumerGroup recorded as the consumer group when {@link #process} is not called on a listener
@@ -110,6 +117,7 @@ public class InboxProcessor {
             boolean isNew = Boolean.TRUE.equals(applied);
             if (isNew) {
                 counter(APPLIED_METRIC, event).increment();
+                age(event).record(ageAtCommit(record));
             } else {
                 counter(DUPLICATE_METRIC, event).increment();
                 log.debug("Skipped duplicate event {} from {}-{}@{} (group {})", event.eventId(), event.topic(),
@@ -151,13 +159,35 @@ public class InboxProcessor {
                         .register(meters));
     }
 
-    /** Puts the event id (and the trace id, unless a tracing agent already did) into the MDC for the effect. */
+    private Timer age(InboundEvent event) {
+        return ages.computeIfAbsent(event.topic() + '|' + event.consumerGroup(), k -> Timer.builder(EVENT_AGE_METRIC)
+                .description("How old events are when this service has applied them: occurredAt to the commit")
+                .tag("topic", event.topic())
+                .tag("group", event.consumerGroup())
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(5))
+                .maximumExpectedValue(Duration.ofHours(1))
+                .register(meters));
+    }
+
+    /** Never negative: a producer's clock ahead of ours counts as no age. */
+    private static Duration ageAtCommit(ConsumerRecord<?, ?> record) {
+        Instant occurredAt = RecordDiagnostics.occurredAt(record);
+        Duration age = Duration.between(occurredAt, Instant.now());
+        return age.isNegative() ? Duration.ZERO : age;
+    }
+
+    /**
+     * Puts the event id into the MDC for the effect, and the trace id when no span is current. With a tracing agent
+     * a span is current, and the agent writes both its trace id and span id into every log event; an MDC entry of
+     * ours would make it write neither.
+     */
     private record MdcScope(boolean traceIdAdded, @Nullable String previousEventId) implements AutoCloseable {
 
         static MdcScope of(String eventId, @Nullable String traceId) {
             String previousEventId = MDC.get(MdcKeys.EVENT_ID);
             MDC.put(MdcKeys.EVENT_ID, eventId);
-            boolean addTrace = traceId != null && MDC.get(MdcKeys.TRACE_ID) == null;
+            boolean addTrace = traceId != null && MDC.get(MdcKeys.TRACE_ID) == null && !TraceContext.hasCurrentSpan();
             if (addTrace) {
                 MDC.put(MdcKeys.TRACE_ID, traceId);
             }

@@ -1,6 +1,8 @@
 package io.banksuite.inbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import io.banksuite.schemas.MdcKeys;
 import io.banksuite.schemas.MessageHeaders;
@@ -18,6 +20,7 @@ import org.slf4j.MDC;
 public final class RecordDiagnostics {
 
     private static final String EVENT_ID_FIELD = "eventId";
+    private static final String OCCURRED_AT_FIELD = "occurredAt";
     private static final String UNKNOWN = "unknown";
 
     private RecordDiagnostics() {
@@ -38,6 +41,24 @@ public final class RecordDiagnostics {
             }
         }
         return null;
+    }
+
+    /**
+     * When the event occurred: the value's {@code occurredAt} (an Instant, or the microseconds of Avro's
+     * timestamp-micros when read as generic data), else the record's timestamp.
+     */
+    public static Instant occurredAt(ConsumerRecord<?, ?> record) {
+        if (record.value() instanceof IndexedRecord value) {
+            Schema.Field field = value.getSchema().getField(OCCURRED_AT_FIELD);
+            Object occurredAt = field == null ? null : value.get(field.pos());
+            if (occurredAt instanceof Instant instant) {
+                return instant;
+            }
+            if (occurredAt instanceof Long micros) {
+                return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+            }
+        }
+        return Instant.ofEpochMilli(record.timestamp());
     }
 
     /** The record's {@code traceparent} header, or null. */

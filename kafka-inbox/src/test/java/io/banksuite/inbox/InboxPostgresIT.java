@@ -182,6 +182,11 @@ class InboxPostgresIT {
 
         assertThat(applied).containsExactly("c-7");
         assertThat(processedEvents.isProcessed(UUID.fromString(id))).isTrue();
+        // Applied once, so one age; the event occurred at TestEvents' fixed instant, long before the commit.
+        var age = meters.get(InboxProcessor.EVENT_AGE_METRIC).tags("topic", TestEvents.TOPIC, "group", "test-group")
+                .timer();
+        assertThat(age.count()).isEqualTo(1);
+        assertThat(age.totalTime(java.util.concurrent.TimeUnit.DAYS)).isGreaterThan(1);
     }
 
     @Test

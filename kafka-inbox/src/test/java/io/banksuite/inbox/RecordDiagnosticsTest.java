@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.banksuite.schemas.MdcKeys;
 import io.banksuite.schemas.MessageHeaders;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -57,6 +61,15 @@ class RecordDiagnosticsTest {
                 .getBytes(StandardCharsets.US_ASCII));
         assertThat(RecordDiagnostics.traceId(record)).isNull();
         assertThat(RecordDiagnostics.traceparent(record)).startsWith("00-4BF9");
+    }
+
+    @Test
+    void anEventOccurredWhenItsValueSaysElseWhenItsRecordWasWritten() {
+        var event = TestEvents.event("e-1", "c-1");
+        assertThat(RecordDiagnostics.occurredAt(TestEvents.record(event, 0, 0))).isEqualTo(event.getOccurredAt());
+        var notAvro = new ConsumerRecord<>("t", 0, 0, 1_700_000_000_123L, TimestampType.CREATE_TIME, 0, 0, "k",
+                "text", new RecordHeaders(), Optional.empty());
+        assertThat(RecordDiagnostics.occurredAt(notAvro)).isEqualTo(Instant.ofEpochMilli(1_700_000_000_123L));
     }
 
     @Test

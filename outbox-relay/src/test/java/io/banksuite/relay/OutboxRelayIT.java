@@ -4,6 +4,7 @@ import io.banksuite.events.TransactionCreated;
 import io.banksuite.local.SchemaRegistryServer;
 import io.banksuite.schemas.MessageHeaders;
 import io.banksuite.outbox.OutboxMessage;
+import io.banksuite.outbox.OutboxMetrics;
 import io.banksuite.relay.application.OutboxRelay;
 import io.banksuite.schemas.Topics;
 import io.banksuite.schemas.serde.ConfluentAvroDeserializer;
@@ -128,12 +129,14 @@ class OutboxRelayIT {
                 Integer.class)).isEqualTo(written.size() + 1);
 
         MeterRegistry meters = relay.getBean(MeterRegistry.class);
-        assertThat(meters.get("outbox.relay.published").tag("destination", topic).counter().count())
+        assertThat(meters.get("outbox.published").tag("outbox", OutboxMetrics.TRANSACTION_EVENTS)
+                .tag("destination", topic).counter().count())
                 .isEqualTo(written.size() + 1);
-        assertThat(meters.get("outbox.relay.backlog").gauge().value()).isZero();
+        assertThat(meters.get("outbox.backlog").tag("outbox", OutboxMetrics.TRANSACTION_EVENTS).gauge().value())
+                .isZero();
         assertThat(meters.get("outbox.relay.leader").gauge().value()).isEqualTo(1.0);
-        assertThat(prometheus(relay)).contains("outbox_relay_backlog_rows", "outbox_relay_published_total",
-                "outbox_relay_oldest_unsent_age_seconds");
+        assertThat(prometheus(relay)).contains("outbox_backlog_rows{", "outbox_published_total{",
+                "outbox_oldest_unsent_age_seconds{", "outbox=\"transaction-events\"", "outbox_relay_leader");
 
         Map<String, Object> producer = relay.getBean(ProducerFactory.class).getConfigurationProperties();
         assertThat(producer).containsEntry(ProducerConfig.ACKS_CONFIG, "all")
@@ -200,7 +203,7 @@ class OutboxRelayIT {
         await("first batch sent", TIMEOUT, () -> suite.unsent() == 0);
         assertThat(standby.isActive()).isFalse();
         assertThat(second.getBean(MeterRegistry.class).get("outbox.relay.leader").gauge().value()).isZero();
-        assertThat(second.getBean(MeterRegistry.class).find("outbox.relay.published").counter()).isNull();
+        assertThat(second.getBean(MeterRegistry.class).find("outbox.published").counter()).isNull();
 
         first.close();
         await("standby takes over", TIMEOUT, standby::isActive);
@@ -210,7 +213,7 @@ class OutboxRelayIT {
         var records = suite.consumeAll(topic, written.size());
         assertThat(records).extracting(r -> header(r, MessageHeaders.EVENT_ID))
                 .containsExactlyInAnyOrderElementsOf(written.stream().map(UUID::toString).toList());
-        assertThat(second.getBean(MeterRegistry.class).get("outbox.relay.published").tag("destination", topic)
+        assertThat(second.getBean(MeterRegistry.class).get("outbox.published").tag("destination", topic)
                 .counter().count()).isEqualTo(20);
     }
 
@@ -240,7 +243,8 @@ class OutboxRelayIT {
                 .containsExactly(first);
         assertThat(suite.jdbc.queryForObject("SELECT sum(attempts) FROM outbox WHERE event_id <> ?", Long.class,
                 broken)).as("only the failing row has attempts").isZero();
-        assertThat(relay.getBean(MeterRegistry.class).get("outbox.relay.failures").counter().count())
+        assertThat(relay.getBean(MeterRegistry.class).get("outbox.publish.failures")
+                .tag("cause", "InvalidTopicException").counter().count())
                 .isGreaterThanOrEqualTo(3);
         assertThat(suite.consumeAll(topic, 1)).extracting(r -> header(r, MessageHeaders.EVENT_ID))
                 .as("nothing after the failing row was published")

@@ -1,5 +1,7 @@
 package io.banksuite.runtime;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,7 +17,8 @@ import org.springframework.core.env.MapPropertySource;
  * <ul>
  * <li>{@code /actuator/health} (with liveness and readiness probes), {@code /actuator/info},
  * {@code /actuator/prometheus};</li>
- * <li>an {@code application} tag on every metric;</li>
+ * <li>an {@code application} and an {@code instance} tag on every metric ({@code <host>:<port>}, or
+ * {@code <host>:pid-<pid>} on a random port), and a latency histogram of every HTTP endpoint (for p99);</li>
  * <li>one log format carrying {@value MdcKeys#TRACE_ID}, {@value MdcKeys#SPAN_ID} and {@value MdcKeys#EVENT_ID}
  * (set {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs} for JSON lines that carry every MDC key);</li>
  * <li>RFC 9457 problem details for errors, graceful shutdown, and the HTTP server bound to the loopback
@@ -32,7 +35,20 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults()));
+        Map<String, Object> defaults = defaults();
+        defaults.put("management.metrics.tags.instance", instance(environment.getProperty("server.port", "8080")));
+        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+    }
+
+    /** Where this process is: the host and its HTTP port, or its process id when the port is chosen at random. */
+    static String instance(String port) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + ("0".equals(port.trim()) ? "pid-" + ProcessHandle.current().pid() : port.trim());
     }
 
     static Map<String, Object> defaults() {
@@ -43,6 +59,7 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         defaults.put("management.endpoint.health.probes.enabled", true);
         defaults.put("management.metrics.tags.application", "${spring.application.name}");
+        defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", true);
         defaults.put("logging.pattern.correlation", LOG_CORRELATION_PATTERN);
         return defaults;
     }

@@ -25,9 +25,13 @@ class ServiceDefaultsTest {
 
     @Test
     void everyServiceGetsTheSameOperationalDefaults() {
-        try (ConfigurableApplicationContext context = run("--spring.application.name=probe-service")) {
+        try (ConfigurableApplicationContext context = run("--spring.application.name=probe-service",
+                "--server.port=8089")) {
             Environment env = context.getEnvironment();
             assertThat(env.getProperty("management.metrics.tags.application")).isEqualTo("probe-service");
+            assertThat(env.getProperty("management.metrics.tags.instance")).endsWith(":8089");
+            assertThat(env.getProperty("management.metrics.distribution.percentiles-histogram.http.server.requests",
+                    Boolean.class)).isTrue();
             assertThat(env.getProperty("management.endpoint.health.probes.enabled", Boolean.class)).isTrue();
             assertThat(env.getProperty("management.endpoints.web.exposure.include"))
                     .isEqualTo("health,info,prometheus");
@@ -45,6 +49,12 @@ class ServiceDefaultsTest {
             assertThat(context.getEnvironment().getProperty("management.metrics.tags.application"))
                     .isEqualTo("renamed");
         }
+    }
+
+    @Test
+    void aProcessOnARandomPortIsTheInstanceOfItsProcessId() {
+        assertThat(ServiceDefaults.instance("0")).endsWith(":pid-" + ProcessHandle.current().pid());
+        assertThat(ServiceDefaults.instance("8083")).endsWith(":8083");
     }
 
     @Test

@@ -54,12 +54,7 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> server = new ArrayList<>(java);
         server.addAll(List.of("kafka.Kafka", config.toString()));
         ManagedProcess process = ManagedProcess.start("kafka", server, Map.of(), workDir, workDir.resolve("kafka.log"));
-        try {
-            process.awaitPort(port, Duration.ofSeconds(90));
-        } catch (RuntimeException e) {
-            process.close();
-            throw e;
-        }
+        process.awaitPort(port, Duration.ofSeconds(90));
         return new KafkaBroker(process, port);
     }
 

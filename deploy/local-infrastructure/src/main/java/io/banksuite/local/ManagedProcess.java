@@ -76,20 +76,32 @@ public final class ManagedProcess implements AutoCloseable {
         return await(() -> httpOk(url), timeout, url);
     }
 
+    /**
+     * Waits until {@code ready} holds. A process that exits first, or is not ready in time, fails the wait; one that
+     * is not ready in time is stopped, so that a failed start leaves nothing running.
+     */
     public ManagedProcess await(BooleanSupplier ready, Duration timeout, String what) {
         Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue()
-                        + " before " + what + " was ready; see " + logFile + "\n" + tail());
+        boolean isReady = false;
+        try {
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited with code " + process.exitValue()
+                            + " before " + what + " was ready; see " + logFile + "\n" + tail());
+                }
+                if (ready.getAsBoolean()) {
+                    isReady = true;
+                    return this;
+                }
+                sleep(Duration.ofMillis(200));
             }
-            if (ready.getAsBoolean()) {
-                return this;
+            throw new IllegalStateException(name + ": " + what + " not ready after " + timeout + " (stopped it); see "
+                    + logFile + "\n" + tail());
+        } finally {
+            if (!isReady) {
+                close();
             }
-            sleep(Duration.ofMillis(200));
         }
-        throw new IllegalStateException(name + ": " + what + " not ready after " + timeout + "; see " + logFile
-                + "\n" + tail());
     }
 
     /** Waits for a process that is meant to finish (a command-line tool) and returns its exit code. */
@@ -99,6 +111,30 @@ public final class ManagedProcess implements AutoCloseable {
             throw new IllegalStateException(name + " did not finish within " + timeout + "; see " + logFile);
         }
         return process.exitValue();
+    }
+
+    /** Freezes the process (SIGSTOP): it holds its connections but does nothing, as a hung process would. */
+    public void suspend() {
+        signal("STOP");
+    }
+
+    /** Lets a suspended process go on (SIGCONT). */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot signal " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
     }
 
     /** Kills the process at once, as a crash would. */

@@ -1,6 +1,5 @@
 package io.banksuite.local;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,18 +9,14 @@ import java.util.Map;
  * A real schema registry: Apicurio Registry (in-memory storage), built by the module deploy/schema-registry, run as
  * its own process. Clients use its Confluent-compatible API, whose base URL {@link #url()} returns.
  */
-public final class SchemaRegistryServer implements AutoCloseable {
+public final class SchemaRegistryServer extends LoopbackHttpServer {
 
     public static final String CONFLUENT_API_PATH = "/apis/ccompat/v7";
 
     private static SchemaRegistryServer shared;
 
-    private final ManagedProcess process;
-    private final int port;
-
     private SchemaRegistryServer(ManagedProcess process, int port) {
-        this.process = process;
-        this.port = port;
+        super(process, port);
     }
 
     public static Path runnerJar(Path suiteRoot) {
@@ -29,22 +24,14 @@ public final class SchemaRegistryServer implements AutoCloseable {
     }
 
     public static SchemaRegistryServer start(Path suiteRoot, int port, Path workDir) {
-        Path jar = runnerJar(suiteRoot);
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("No schema registry at " + jar + ": build it with ./mvnw -pl deploy/schema-registry package");
-        }
+        Path jar = requireFile(runnerJar(suiteRoot), "build it with ./mvnw -pl deploy/schema-registry package");
         ManagedProcess process = ManagedProcess.start("schema-registry",
                 List.of(ManagedProcess.javaExecutable(), "-Xmx256m",
                         "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
                         "-jar", jar.toString()),
                 Map.of(), workDir, workDir.resolve("schema-registry.log"));
         SchemaRegistryServer server = new SchemaRegistryServer(process, port);
-        try {
-            process.awaitHttpOk(server.url() + "/subjects", Duration.ofSeconds(90));
-        } catch (RuntimeException e) {
-            process.close();
-            throw e;
-        }
+        process.awaitHttpOk(server.url() + "/subjects", Duration.ofSeconds(90));
         return server;
     }
 
@@ -59,17 +46,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
         return shared;
     }
 
-    public int port() {
-        return port;
-    }
-
     /** Base URL of the Confluent-compatible API, the value for schema.registry.url. */
     public String url() {
-        return "http://127.0.0.1:" + port + CONFLUENT_API_PATH;
-    }
-
-    @Override
-    public void close() {
-        process.close();
+        return root() + CONFLUENT_API_PATH;
     }
 }

@@ -1,6 +1,10 @@
 package io.banksuite.local;
 
+import io.banksuite.schemas.MdcKeys;
 import io.banksuite.schemas.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +14,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -17,8 +23,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The whole suite on one machine without Docker: a Kafka broker, the schema registry, the per-service PostgreSQL
- * databases, and the six services, each its own process. {@link #main} is the local run; the end-to-end tests start
- * the same thing on free ports.
+ * databases, a trace backend (Zipkin), the six services and lag-exporter, each its own process with the
+ * OpenTelemetry agent, and a Prometheus with the suite's scrape configuration and rules. {@link #main} is the local
+ * run; the end-to-end tests start the same thing on free ports.
  */
 public final class LocalSuite implements AutoCloseable {
 
@@ -29,11 +36,19 @@ public final class LocalSuite implements AutoCloseable {
             new ServiceSpec("fraud-service", 8082, "bank_fraud", true, true, List.of()),
             new ServiceSpec("ml-service", 8083, "bank_ml", true, false, List.of()),
             new ServiceSpec("analytics-service", 8084, "bank_analytics", true, false, List.of()),
-            new ServiceSpec("outbox-relay", 8081, "bank_transactions", true, false, List.of()));
+            new ServiceSpec("outbox-relay", 8081, "bank_transactions", true, false, List.of()),
+            new ServiceSpec("lag-exporter", 8086, null, true, false, List.of()));
+
+    /** The shipped Prometheus configuration and rules (deploy/observability/prometheus). */
+    public static final String PROMETHEUS_DIR = "deploy/observability/prometheus";
+    /** RabbitMQ's metrics plugin, enabled by deploy/scripts/ensure-infrastructure.sh. */
+    public static final int RABBITMQ_METRICS_PORT = 15692;
 
     private final Settings settings;
     private final KafkaBroker kafka;
     private final SchemaRegistryServer registry;
+    private final ZipkinServer zipkin;
+    private PrometheusServer prometheus;
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
 
@@ -42,43 +57,69 @@ public final class LocalSuite implements AutoCloseable {
      * @param workDir           where logs and the broker's data go
      * @param recreateDatabases drop and create the databases (tests), or keep their rows (local run)
      * @param javaOptions       JVM options for each service
+     * @param observability     the trace backend and Prometheus
      */
     public record Settings(Path root, Path workDir, int kafkaPort, int kafkaControllerPort, int registryPort,
-                           List<ServiceSpec> services, boolean recreateDatabases, List<String> javaOptions) {
+                           List<ServiceSpec> services, boolean recreateDatabases, List<String> javaOptions,
+                           Observability observability) {
     }
 
-    private LocalSuite(Settings settings, KafkaBroker kafka, SchemaRegistryServer registry) {
+    /**
+     * @param prometheusConfig applied to the shipped prometheus.yml once its targets are this suite's ports (a test
+     *                         shortens the scrape interval)
+     * @param rules            applied to each shipped rule file (a test shortens the {@code for:} durations)
+     */
+    public record Observability(int prometheusPort, int zipkinPort, UnaryOperator<String> prometheusConfig,
+                                UnaryOperator<String> rules) {
+
+        /** The shipped configuration and rules as they are. */
+        public static Observability asShipped(int prometheusPort, int zipkinPort) {
+            return new Observability(prometheusPort, zipkinPort, UnaryOperator.identity(), UnaryOperator.identity());
+        }
+    }
+
+    private LocalSuite(Settings settings, KafkaBroker kafka, SchemaRegistryServer registry, ZipkinServer zipkin) {
         this.settings = settings;
         this.kafka = kafka;
         this.registry = registry;
+        this.zipkin = zipkin;
         settings.services().forEach(spec -> specs.put(spec.name(), spec));
     }
 
     public static LocalSuite start(Settings settings) {
         KafkaBroker kafka = null;
         SchemaRegistryServer registry = null;
+        ZipkinServer zipkin = null;
         try {
             kafka = KafkaBroker.start(settings.root(), settings.kafkaPort(), settings.kafkaControllerPort(),
                     settings.workDir().resolve("kafka"));
             registry = SchemaRegistryServer.start(settings.root(), settings.registryPort(),
                     settings.workDir().resolve("schema-registry"));
+            zipkin = ZipkinServer.start(settings.root(), settings.observability().zipkinPort(),
+                    settings.workDir().resolve("zipkin"));
             createTopics(kafka.bootstrapServers());
-            for (String database : settings.services().stream().map(ServiceSpec::database).distinct().toList()) {
+            for (String database : settings.services().stream().map(ServiceSpec::database)
+                    .filter(java.util.Objects::nonNull).distinct().toList()) {
                 if (settings.recreateDatabases()) {
                     PostgresDatabases.recreate(database);
                 } else {
                     PostgresDatabases.ensure(database);
                 }
             }
-            LocalSuite suite = new LocalSuite(settings, kafka, registry);
+            LocalSuite suite = new LocalSuite(settings, kafka, registry, zipkin);
             try {
                 suite.startServices();
+                // Last, so that it does not count services that are still starting as down.
+                suite.startPrometheus();
             } catch (RuntimeException e) {
                 suite.close();
                 throw e;
             }
             return suite;
         } catch (RuntimeException e) {
+            if (zipkin != null) {
+                zipkin.close();
+            }
             if (registry != null) {
                 registry.close();
             }
@@ -105,6 +146,8 @@ public final class LocalSuite implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ManagedProcess.javaExecutable());
         command.addAll(settings.javaOptions());
+        command.addAll(OpenTelemetryAgent.jvmOptions(settings.root(), spec.name(), zipkin.spansEndpoint(),
+                MdcKeys.TRACE_ID, MdcKeys.SPAN_ID));
         command.addAll(List.of("-jar", spec.jar(settings.root()).toString(), "--server.port=" + spec.port()));
         if (spec.database() != null) {
             command.add("--spring.datasource.url=" + PostgresDatabases.jdbcUrl(spec.database()));
@@ -119,6 +162,38 @@ public final class LocalSuite implements AutoCloseable {
         Path workDir = settings.workDir().resolve(spec.name());
         return ManagedProcess.start(spec.name(), command, Map.of(), workDir, settings.workDir().resolve("logs")
                 .resolve(spec.name() + ".log"));
+    }
+
+    /**
+     * Prometheus with the shipped scrape configuration, its targets moved to this suite's ports, and the shipped
+     * rules, each through the settings' operators.
+     */
+    private void startPrometheus() {
+        Observability observability = settings.observability();
+        Path shipped = settings.root().resolve(PROMETHEUS_DIR);
+        try {
+            String config = Files.readString(shipped.resolve("prometheus.yml"));
+            for (ServiceSpec spec : settings.services()) {
+                config = config.replace("127.0.0.1:" + defaultPort(spec.name()) + "'",
+                        "127.0.0.1:" + spec.port() + "'");
+            }
+            config = config.replace("127.0.0.1:9090'", "127.0.0.1:" + observability.prometheusPort() + "'");
+            Map<String, String> rules = new LinkedHashMap<>();
+            try (Stream<Path> files = Files.list(shipped.resolve("rules"))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
+                    rules.put(file.getFileName().toString(), observability.rules().apply(Files.readString(file)));
+                }
+            }
+            prometheus = PrometheusServer.start(observability.prometheusPort(),
+                    settings.workDir().resolve("prometheus"), observability.prometheusConfig().apply(config), rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the shipped Prometheus configuration under " + shipped, e);
+        }
+    }
+
+    private static int defaultPort(String service) {
+        return SERVICES.stream().filter(spec -> spec.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + service)).port();
     }
 
     private void awaitHealthy(String name) {
@@ -154,12 +229,30 @@ public final class LocalSuite implements AutoCloseable {
         return registry;
     }
 
+    public ZipkinServer zipkin() {
+        return zipkin;
+    }
+
+    public PrometheusServer prometheus() {
+        return prometheus;
+    }
+
     public ServiceSpec service(String name) {
         ServiceSpec spec = specs.get(name);
         if (spec == null) {
             throw new IllegalArgumentException("No service " + name + " in " + specs.keySet());
         }
         return spec;
+    }
+
+    /** Freezes the service (SIGSTOP): it keeps its connections and its group membership but applies nothing. */
+    public void suspend(String name) {
+        processes.get(name).suspend();
+    }
+
+    /** Lets a suspended service go on. */
+    public void resume(String name) {
+        processes.get(name).resume();
     }
 
     /** Kills the service at once (SIGKILL), as a crash would. */
@@ -190,7 +283,11 @@ public final class LocalSuite implements AutoCloseable {
     public void close() {
         List<ManagedProcess> running = new ArrayList<>(processes.values());
         java.util.Collections.reverse(running);
+        if (prometheus != null) {
+            prometheus.close();
+        }
         running.forEach(ManagedProcess::close);
+        zipkin.close();
         registry.close();
         kafka.close();
     }
@@ -199,8 +296,9 @@ public final class LocalSuite implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         Path root = SuiteRoot.path();
         Settings settings = new Settings(root, root.resolve(".suite"), 9092, 9093, 8091, SERVICES, false,
-                javaOptions());
-        System.out.println("Starting Kafka, the schema registry and the six services; logs in " + settings.workDir());
+                javaOptions(), Observability.asShipped(9090, 9411));
+        System.out.println("Starting Kafka, the schema registry, Zipkin, the six services, lag-exporter and Prometheus;"
+                + " logs in " + settings.workDir());
         LocalSuite suite = start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -213,7 +311,12 @@ public final class LocalSuite implements AutoCloseable {
         System.out.printf("  %-20s %s%n", "kafka", suite.kafka().bootstrapServers());
         System.out.printf("  %-20s %s%n", "schema registry", suite.registry().url());
         System.out.printf("  %-20s %s%n", "postgresql", PostgresDatabases.jdbcUrl("<database>"));
-        System.out.printf("  %-20s %s%n", "rabbitmq", "amqp://127.0.0.1:5672 (guest/guest)");
+        System.out.printf("  %-20s %s%n", "rabbitmq", "amqp://127.0.0.1:5672 (guest/guest), metrics "
+                + "http://127.0.0.1:" + RABBITMQ_METRICS_PORT + "/metrics");
+        System.out.printf("  %-20s %s   (alerts: %s/alerts)%n", "prometheus", suite.prometheus().url(),
+                suite.prometheus().url());
+        System.out.printf("  %-20s %s   (a trace: %s/zipkin/traces/<traceId>)%n", "traces (zipkin)",
+                suite.zipkin().url() + "/zipkin/", suite.zipkin().url());
         for (ServiceSpec spec : SERVICES) {
             System.out.printf("  %-20s %s   (log: %s)%n", spec.name(), spec.baseUrl(), suite.logFile(spec.name()));
         }

@@ -23,8 +23,9 @@ public record ServiceSpec(String name, int port, String database, boolean kafka,
         return new ServiceSpec(name, newPort, database, kafka, rabbit, args);
     }
 
+    /** The same service on another database; one without a database stays without. */
     public ServiceSpec withDatabase(String newDatabase) {
-        return new ServiceSpec(name, port, newDatabase, kafka, rabbit, args);
+        return new ServiceSpec(name, port, database == null ? null : newDatabase, kafka, rabbit, args);
     }
 
     public ServiceSpec withArgs(List<String> more) {

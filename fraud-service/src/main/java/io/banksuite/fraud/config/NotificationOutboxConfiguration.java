@@ -1,11 +1,11 @@
 package io.banksuite.fraud.config;
 
 import io.banksuite.fraud.adapter.out.messaging.NotificationOutboxProperties;
+import io.banksuite.outbox.OutboxMetrics;
 import io.banksuite.outbox.OutboxStore;
 import io.banksuite.outbox.OutboxWriter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Instant;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,19 +27,13 @@ public class NotificationOutboxConfiguration {
     }
 
     @Bean
-    OutboxStore outboxStore(DataSource dataSource, MeterRegistry meters) {
-        OutboxStore store = new OutboxStore(dataSource);
-        Gauge.builder("fraud.outbox.backlog", store, OutboxStore::countUnsent)
-                .description("Notification jobs written to the outbox and not yet confirmed by RabbitMQ")
-                .register(meters);
-        Gauge.builder("fraud.outbox.oldest.unsent.age", store,
-                        s -> s.oldestUnsentCreatedAt()
-                                .map(at -> (Instant.now().toEpochMilli() - at.toEpochMilli()) / 1000.0)
-                                .orElse(0.0))
-                .description("Age of the oldest unsent notification job")
-                .baseUnit("seconds")
-                .register(meters);
-        return store;
+    OutboxStore outboxStore(DataSource dataSource) {
+        return new OutboxStore(dataSource);
+    }
+
+    @Bean
+    OutboxMetrics outboxMetrics(MeterRegistry meters, OutboxStore store, Clock clock) {
+        return new OutboxMetrics(meters, store, OutboxMetrics.NOTIFICATION_JOBS, clock);
     }
 
     /**

@@ -14,6 +14,7 @@ import io.banksuite.schemas.serde.AvroSerdeConfig;
 import io.banksuite.schemas.serde.ConfluentAvroDeserializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -84,6 +85,17 @@ public class InboxKafkaAutoConfiguration {
             typed.setValueDeserializerSupplier(() -> cast(new ErrorHandlingDeserializer<>(
                     new RawValueRetainingDeserializer<>(new ConfluentAvroDeserializer()))));
         };
+    }
+
+    /**
+     * The Kafka client's own lag meters go: each series comes twice (topic with dots and with underscores) and reads
+     * NaN on idle partitions, and a consumer that is down reports none. The suite's lag comes from the broker's
+     * committed offsets instead (deploy/lag-exporter).
+     */
+    @Bean
+    MeterFilter inboxDropsTheClientsLagMeters() {
+        return MeterFilter.deny(id -> id.getName().startsWith("kafka.consumer.fetch.manager.records.lag")
+                || id.getName().startsWith("kafka.consumer.fetch.manager.records.lead"));
     }
 
     @Bean

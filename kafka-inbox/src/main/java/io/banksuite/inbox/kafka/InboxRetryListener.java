@@ -11,7 +11,8 @@ import org.springframework.kafka.support.KafkaUtils;
 
 /**
  * Logs every failed delivery and every dead-lettering with the record's coordinates, event id and trace id, and
- * counts dead-lettered records ({@code inbox.events.dead.lettered}, tags topic and group).
+ * counts dead-lettered records ({@code inbox.events.dead.lettered}, tags topic, group and exception: the simple name
+ * of the root cause, e.g. DeserializationException, InvalidEventException).
  */
 public class InboxRetryListener implements org.springframework.kafka.listener.RetryListener {
 
@@ -46,6 +47,7 @@ public class InboxRetryListener implements org.springframework.kafka.listener.Re
                 .description("Records this service could not process and parked in its dead-letter topic")
                 .tag("topic", record.topic())
                 .tag("group", group == null ? "unknown" : group)
+                .tag("exception", ex == null ? "unknown" : rootCause(ex).getClass().getSimpleName())
                 .register(meters)
                 .increment();
     }
@@ -54,6 +56,14 @@ public class InboxRetryListener implements org.springframework.kafka.listener.Re
     public void recoveryFailed(ConsumerRecord<?, ?> record, @Nullable Exception original, Exception failure) {
         log.error("Could not park {} in the dead-letter topic; it will be delivered again: {}",
                 RecordDiagnostics.describe(record), rootMessage(failure), failure);
+    }
+
+    private static Throwable rootCause(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static String rootMessage(Throwable ex) {

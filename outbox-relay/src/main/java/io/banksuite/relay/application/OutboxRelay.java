@@ -154,7 +154,7 @@ public class OutboxRelay implements SmartLifecycle {
             store.markSent(outcome.acknowledged());
             countPublished(rows, outcome.acknowledged());
         }
-        metrics.batchTimer().record(Duration.ofNanos(System.nanoTime() - started));
+        metrics.batch(Duration.ofNanos(System.nanoTime() - started));
         if (outcome.failure().isPresent()) {
             return recordFailure(outcome.failure().get());
         }

@@ -1,5 +1,6 @@
 package io.banksuite.relay.config;
 
+import io.banksuite.outbox.OutboxMetrics;
 import io.banksuite.outbox.OutboxStore;
 import io.banksuite.relay.adapter.out.persistence.AdvisoryLock;
 import io.banksuite.relay.application.OutboxRelay;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
 import java.sql.DriverManager;
+import java.time.Clock;
 import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
@@ -29,8 +31,8 @@ class RelayConfiguration {
     }
 
     @Bean
-    RelayMetrics relayMetrics(MeterRegistry registry, OutboxStore store) {
-        return new RelayMetrics(registry, store);
+    RelayMetrics relayMetrics(MeterRegistry registry, OutboxStore store, Clock clock) {
+        return new RelayMetrics(registry, new OutboxMetrics(registry, store, OutboxMetrics.TRANSACTION_EVENTS, clock));
     }
 
     @Bean

@@ -32,6 +32,11 @@ public final class TraceContext {
     private TraceContext() {
     }
 
+    /** Whether a span is current (a tracing agent runs and this thread is inside one of its spans). */
+    public static boolean hasCurrentSpan() {
+        return Span.current().getSpanContext().isValid();
+    }
+
     /** Adds {@code traceparent} (and {@code tracestate}) of the current span, when it is valid, to the headers. */
     public static void injectCurrent(Map<String, String> headers) {
         if (Span.current().getSpanContext().isValid()) {

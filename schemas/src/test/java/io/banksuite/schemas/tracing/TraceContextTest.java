@@ -52,7 +52,9 @@ class TraceContextTest {
     @Test
     void injectsTheCurrentSpanWhenThereIsOne() {
         Map<String, String> headers = new HashMap<>();
+        assertThat(TraceContext.hasCurrentSpan()).isFalse();
         try (var scope = TraceContext.extract(Map.of("traceparent", TRACEPARENT)).makeCurrent()) {
+            assertThat(TraceContext.hasCurrentSpan()).isTrue();
             TraceContext.injectCurrent(headers);
         }
         assertThat(headers).containsEntry("traceparent", TRACEPARENT);

@@ -8,6 +8,7 @@ import io.banksuite.outbox.OutboxMessage;
 import io.banksuite.outbox.OutboxWriter;
 import io.banksuite.schemas.MessageHeaders;
 import io.banksuite.schemas.notification.NotificationJob;
+import io.banksuite.schemas.tracing.TraceContext;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,13 +29,16 @@ public class FraudAlertOutbox implements FraudAlertSender {
         this.notification = notification;
     }
 
-    /** The writer keeps the traceparent, so the job continues the trace even without a tracing agent here. */
+    /**
+     * With a tracing agent, the writer stores the current span (this service's processing of the event), so the job
+     * continues the trace from there; without one, the event's own traceparent, so it still continues the trace.
+     */
     @Override
     public UUID alert(FraudDecision decision, String traceparent) {
         NotificationJob job = FraudAlertJobs.of(decision);
         OutboxMessage message = OutboxMessage.json(job.jobId(), notification.exchange(), notification.routingKey(),
                 json.writeValueAsBytes(job));
-        if (traceparent != null && !traceparent.isBlank()) {
+        if (traceparent != null && !traceparent.isBlank() && !TraceContext.hasCurrentSpan()) {
             message = message.withHeader(MessageHeaders.TRACEPARENT, traceparent);
         }
         writer.append(message);

@@ -2,6 +2,7 @@ package io.banksuite.fraud.adapter.out.messaging;
 
 import io.banksuite.outbox.Backoff;
 import io.banksuite.outbox.ContentTypes;
+import io.banksuite.outbox.OutboxMetrics;
 import io.banksuite.outbox.OutboxRecord;
 import io.banksuite.outbox.OutboxStore;
 import io.banksuite.schemas.MdcKeys;
@@ -48,13 +49,15 @@ public class NotificationOutboxPublisher {
     private final NotificationOutboxProperties.Outbox settings;
     private final Clock clock;
     private final Backoff backoff;
+    private final OutboxMetrics metrics;
 
     /** Consecutive polls that sent nothing although rows waited; they space out the next polls. */
     private int failedPolls;
     private Instant nextPollAt = Instant.MIN;
 
     public NotificationOutboxPublisher(OutboxStore outbox, RabbitTemplate rabbit, NotificationOutboxProperties properties,
-                                       Clock clock) {
+                                       Clock clock, OutboxMetrics metrics) {
+        this.metrics = metrics;
         this.outbox = outbox;
         this.rabbit = rabbit;
         this.settings = properties.outbox();
@@ -103,48 +106,52 @@ public class NotificationOutboxPublisher {
                 inFlight.add(new InFlight(row, correlation));
             } catch (AmqpException e) {
                 // No connection or channel: the rest of the batch would fail the same way, after as many timeouts.
-                failures.add(new Failure(row, "publish failed: " + e, e));
+                failures.add(new Failure(row, "publish-error", "publish failed: " + e, e));
                 break;
             }
         }
         long deadline = System.nanoTime() + settings.confirmTimeout().toNanos();
         List<Long> confirmed = new ArrayList<>(inFlight.size());
         for (InFlight sent : inFlight) {
-            String failure = awaitConfirm(sent.correlation(), deadline);
+            Failure failure = awaitConfirm(sent.row(), sent.correlation(), deadline);
             if (failure == null) {
                 confirmed.add(sent.row().id());
             } else {
-                failures.add(new Failure(sent.row(), failure, null));
+                failures.add(failure);
             }
         }
         // Confirmed rows first: should recording a failure throw, they are not published a second time.
         outbox.markSent(confirmed);
+        if (!confirmed.isEmpty()) {
+            metrics.published(rows.get(0).destination(), confirmed.size());
+        }
         failures.forEach(this::failed);
         return new BatchResult(confirmed.size(), failures.size());
     }
 
     /** Null when the broker took responsibility for the message; otherwise why it did not. */
-    private String awaitConfirm(CorrelationData correlation, long deadlineNanos) {
+    private Failure awaitConfirm(OutboxRecord row, CorrelationData correlation, long deadlineNanos) {
         try {
             long remaining = Math.max(0, deadlineNanos - System.nanoTime());
             CorrelationData.Confirm confirm = correlation.getFuture().get(remaining, TimeUnit.NANOSECONDS);
             if (!confirm.ack()) {
-                return "nacked by the broker: " + confirm.reason();
+                return new Failure(row, "nacked", "nacked by the broker: " + confirm.reason(), null);
             }
             // The channel sets the returned message before it completes the future with the ack.
             ReturnedMessage returned = correlation.getReturned();
             if (returned != null) {
-                return "returned unroutable: " + returned.getReplyCode() + " " + returned.getReplyText()
-                        + " (exchange " + returned.getExchange() + ", routing key " + returned.getRoutingKey() + ")";
+                return new Failure(row, "returned", "returned unroutable: " + returned.getReplyCode() + " "
+                        + returned.getReplyText() + " (exchange " + returned.getExchange() + ", routing key "
+                        + returned.getRoutingKey() + ")", null);
             }
             return null;
         } catch (TimeoutException e) {
-            return "no publisher confirm within " + settings.confirmTimeout();
+            return new Failure(row, "confirm-timeout", "no publisher confirm within " + settings.confirmTimeout(), e);
         } catch (ExecutionException e) {
-            return "publisher confirm failed: " + e.getCause();
+            return new Failure(row, "confirm-error", "publisher confirm failed: " + e.getCause(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted while waiting for the publisher confirm";
+            return new Failure(row, "interrupted", "interrupted while waiting for the publisher confirm", e);
         }
     }
 
@@ -159,8 +166,9 @@ public class NotificationOutboxPublisher {
         }
         try {
             log.warn("Notification job {} not sent (attempt {}), will retry on the next poll: {} [traceId={}]",
-                    jobId, row.attempts() + 1, reason, traceId, failure.cause());
+                    jobId, row.attempts() + 1, reason, traceId, failure.exception());
             outbox.recordFailure(row.id(), reason);
+            metrics.failed(failure.cause());
         } finally {
             MDC.remove(MdcKeys.EVENT_ID);
             if (traceId != null) {
@@ -189,6 +197,7 @@ public class NotificationOutboxPublisher {
     private record InFlight(OutboxRecord row, CorrelationData correlation) {
     }
 
-    private record Failure(OutboxRecord row, String reason, Exception cause) {
+    /** @param cause a short tag value for the failures counter; {@code reason} is the full text for the row */
+    private record Failure(OutboxRecord row, String cause, String reason, Exception exception) {
     }
 }

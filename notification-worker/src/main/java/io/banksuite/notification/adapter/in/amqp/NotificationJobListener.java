@@ -136,8 +136,9 @@ public class NotificationJobListener implements ChannelAwareMessageListener {
         }
     }
 
+    /** The trace id only without a current span: with a tracing agent, the agent writes trace and span ids itself. */
     private static void putMdc(String traceId, String jobRef) {
-        if (traceId != null) {
+        if (traceId != null && !TraceContext.hasCurrentSpan()) {
             MDC.put(MdcKeys.TRACE_ID, traceId);
         }
         if (jobRef != null) {

@@ -5,6 +5,7 @@ import io.banksuite.notification.domain.DeliveryAttempt;
 import io.banksuite.notification.domain.DeliveryOutcome;
 import io.banksuite.schemas.MessageHeaders;
 import io.banksuite.schemas.notification.NotificationJob;
+import io.banksuite.schemas.tracing.TraceContext;
 import io.banksuite.notification.domain.ProviderResponseClassifier;
 import java.net.URI;
 import org.slf4j.Logger;
@@ -47,7 +48,8 @@ public class WebhookNotificationProvider implements NotificationProvider {
                     .header(IDEMPOTENCY_KEY, job.jobId().toString())
                     .header(ATTEMPT, Integer.toString(attempt.number()))
                     .headers(headers -> {
-                        if (attempt.traceparent() != null) {
+                        // With a tracing agent, its client span writes the header (a child of this delivery).
+                        if (attempt.traceparent() != null && !TraceContext.hasCurrentSpan()) {
                             headers.set(MessageHeaders.TRACEPARENT, attempt.traceparent());
                         }
                     })
