@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * How far one consumer group is behind on one partition.
  *
- * @param committed            the group's committed offset: the next record it will apply
+ * @param committed            the group's committed offset: the next record it will apply (the log-start offset on
+ *                             a partition of a consumed topic where the group has committed nothing yet)
  * @param end                  the partition's log-end offset
  * @param oldestUnappliedAt    the timestamp of the record at {@code committed}, the oldest the group has not applied;
  *                             null when nothing waits (or it could not be read)

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -68,7 +70,8 @@ public class KafkaConsumerGroupOffsets implements ConsumerGroupOffsets {
         if (committed.isEmpty()) {
             return List.of();
         }
-        Map<TopicPartition, Long> end = endOffsets(committed);
+        fillUncommittedPartitions(committed);
+        Map<TopicPartition, Long> end = offsets(committed, OffsetSpec.latest());
         Map<String, ConsumerGroupDescription> descriptions = get(admin.describeConsumerGroups(committed.keySet()).all());
         List<GroupLag> groups = new ArrayList<>();
         committed.forEach((group, offsets) -> {
@@ -84,12 +87,37 @@ public class KafkaConsumerGroupOffsets implements ConsumerGroupOffsets {
         return groups;
     }
 
-    private Map<TopicPartition, Long> endOffsets(Map<String, Map<TopicPartition, Long>> committed) {
+    /**
+     * A group that consumes a topic but has not committed on one of its partitions yet (nothing reached it since
+     * the group began) would read it from the start: the suite's consumers reset to the earliest offset. Its lag
+     * there counts from the log-start offset, so records that reach such a partition while the group is down are
+     * not missed.
+     */
+    private void fillUncommittedPartitions(Map<String, Map<TopicPartition, Long>> committed) {
+        Set<String> consumed = new HashSet<>();
+        committed.values().forEach(offsets -> offsets.keySet().forEach(tp -> consumed.add(tp.topic())));
+        Map<String, TopicDescription> topics = get(admin.describeTopics(consumed).allTopicNames());
+        Map<String, Map<TopicPartition, Long>> uncommitted = new HashMap<>();
+        committed.forEach((group, offsets) -> offsets.keySet().stream().map(TopicPartition::topic).distinct()
+                .forEach(topic -> topics.get(topic).partitions().stream()
+                        .map(info -> new TopicPartition(topic, info.partition()))
+                        .filter(tp -> !offsets.containsKey(tp))
+                        .forEach(tp -> uncommitted.computeIfAbsent(group, g -> new HashMap<>()).put(tp, 0L))));
+        if (uncommitted.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, Long> start = offsets(uncommitted, OffsetSpec.earliest());
+        uncommitted.forEach((group, offsets) -> offsets.keySet()
+                .forEach(tp -> committed.get(group).put(tp, start.getOrDefault(tp, 0L))));
+    }
+
+    private Map<TopicPartition, Long> offsets(Map<String, Map<TopicPartition, Long>> partitionsByGroup,
+                                              OffsetSpec spec) {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        committed.values().forEach(offsets -> offsets.keySet().forEach(tp -> request.put(tp, OffsetSpec.latest())));
-        Map<TopicPartition, Long> end = new HashMap<>();
-        get(admin.listOffsets(request).all()).forEach((tp, info) -> end.put(tp, info.offset()));
-        return end;
+        partitionsByGroup.values().forEach(offsets -> offsets.keySet().forEach(tp -> request.put(tp, spec)));
+        Map<TopicPartition, Long> found = new HashMap<>();
+        get(admin.listOffsets(request).all()).forEach((tp, info) -> found.put(tp, info.offset()));
+        return found;
     }
 
     /** The timestamp of the record at {@code offset} (or the first after it that still exists), or null. */
