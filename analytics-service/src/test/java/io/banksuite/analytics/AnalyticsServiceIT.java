@@ -9,10 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.banksuite.analytics.adapter.in.kafka.TransactionCreatedListener;
+import io.banksuite.analytics.adapter.in.kafka.ClientEventsListener;
+import io.banksuite.events.ClientStatus;
+import io.banksuite.events.ClientUpdated;
+import io.banksuite.events.LimitChanged;
 import io.banksuite.events.TransactionCreated;
+import io.banksuite.inbox.testing.ClientEvents;
 import io.banksuite.inbox.testing.InboxConsumerDriver;
 import io.banksuite.inbox.testing.InboxServiceTest;
 import io.banksuite.inbox.testing.TransactionEvents;
@@ -54,7 +59,7 @@ class AnalyticsServiceIT {
     @Test
     void consumesTheContractTopicAsItsOwnGroup() {
         assertThat(inbox.deadLetterTopic())
-                .isEqualTo(Topics.TRANSACTION_CREATED.deadLetterTopic("analytics-consumer"));
+                .isEqualTo(Topics.CLIENT_EVENTS.deadLetterTopic("analytics-consumer"));
     }
 
     @Test
@@ -113,7 +118,21 @@ class AnalyticsServiceIT {
         inbox.awaitCaughtUp();
         assertThat(totalCount(base, base.plusSeconds(60))).isEqualTo(2);
 
-        inbox.assertRewindingChangesNothing(TransactionCreatedListener.LISTENER_ID, this::allTotals);
+        inbox.assertRewindingChangesNothing(ClientEventsListener.LISTENER_ID, this::allTotals);
+    }
+
+    @Test
+    void theStreamsOtherEventTypesAddNothingAndHoldNothingUp() {
+        String client = "c-other-" + UUID.randomUUID();
+        inbox.publishEvent(client, ClientEvents.profile(client, 1, ClientStatus.ACTIVE, "RETAIL", base));
+        inbox.publishEvent(client, ClientEvents.limits(client, 1, base, ClientEvents.limit("EUR", 100, 500)));
+        inbox.publish(event(client, 77, "EUR", "5411", base));
+
+        await().atMost(TIMEOUT).until(() -> totalCount(base, base.plusSeconds(60)) == 1);
+        inbox.awaitCaughtUp();
+        assertThat(inbox.ignored(ClientUpdated.getClassSchema().getFullName())).isGreaterThanOrEqualTo(1);
+        assertThat(inbox.ignored(LimitChanged.getClassSchema().getFullName())).isGreaterThanOrEqualTo(1);
+        assertThat(inbox.deadLettered(client)).isEmpty();
     }
 
     @Test

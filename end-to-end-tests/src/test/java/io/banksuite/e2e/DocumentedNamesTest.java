@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class DocumentedNamesTest {
 
     /** A topic of the registry, or the dead-letter topic of some group on one. */
-    private static final Pattern TOPIC = Pattern.compile("transaction\\.created(\\.[A-Za-z0-9<>_-]+\\.dlt)?");
+    private static final Pattern TOPIC = Pattern.compile("client\\.events(\\.[A-Za-z0-9<>_-]+\\.dlt)?");
     /** A RabbitMQ exchange or queue: the suite names them all notifications[.…]. */
     private static final Pattern RABBIT = Pattern.compile("(?<![\\w.])notifications(\\.[A-Za-z0-9]+(\\.[A-Za-z0-9]+)?)?");
     /** The routing key; property keys (notification.exchange …) are not contract names. */
@@ -42,7 +42,7 @@ class DocumentedNamesTest {
                     : topics.contains(name))
                     .as("%s is a topic of Topics, or <topic>.<group>.dlt", name).isTrue();
         }
-        assertThat(names(TOPIC)).as("the docs name the topics").contains(Topics.TRANSACTION_CREATED_NAME);
+        assertThat(names(TOPIC)).as("the docs name the topics").contains(Topics.CLIENT_EVENTS_NAME);
     }
 
     @Test

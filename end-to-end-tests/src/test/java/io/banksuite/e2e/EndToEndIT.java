@@ -424,7 +424,7 @@ class EndToEndIT {
         Properties config = kafkaConfig();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.TRANSACTION_CREATED_NAME,
+            producer.send(new ProducerRecord<>(Topics.CLIENT_EVENTS_NAME,
                     "client-poison".getBytes(StandardCharsets.UTF_8),
                     "not confluent avro".getBytes(StandardCharsets.UTF_8))).get();
         }
@@ -789,7 +789,7 @@ class EndToEndIT {
         ConfluentAvroDeserializer avro = new ConfluentAvroDeserializer(registry, true);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.TRANSACTION_CREATED.name()));
+            consumer.subscribe(List.of(Topics.CLIENT_EVENTS.name()));
             await().atMost(Duration.ofMinutes(1)).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     assertThat(record.value()[0]).isEqualTo(WireFormat.MAGIC_BYTE);
@@ -812,7 +812,7 @@ class EndToEndIT {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.TRANSACTION_CREATED.name()));
+            consumer.subscribe(List.of(Topics.CLIENT_EVENTS.name()));
             await().atMost(Duration.ofMinutes(1)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(records::add);
                 return records.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8) + r.offset()
@@ -833,8 +833,8 @@ class EndToEndIT {
     private void rewindToTheBeginning(String group) throws Exception {
         try (Admin admin = Admin.create(kafkaConfig())) {
             Map<TopicPartition, OffsetAndMetadata> beginning = new HashMap<>();
-            for (int partition = 0; partition < Topics.TRANSACTION_CREATED.partitions(); partition++) {
-                beginning.put(new TopicPartition(Topics.TRANSACTION_CREATED.name(), partition), new OffsetAndMetadata(0));
+            for (int partition = 0; partition < Topics.CLIENT_EVENTS.partitions(); partition++) {
+                beginning.put(new TopicPartition(Topics.CLIENT_EVENTS.name(), partition), new OffsetAndMetadata(0));
             }
             // The group must have no live member; a member that stopped gracefully left it at once.
             await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> {
@@ -850,8 +850,8 @@ class EndToEndIT {
                 Map<TopicPartition, OffsetAndMetadata> committed =
                         admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                for (int partition = 0; partition < Topics.TRANSACTION_CREATED.partitions(); partition++) {
-                    latest.put(new TopicPartition(Topics.TRANSACTION_CREATED.name(), partition), OffsetSpec.latest());
+                for (int partition = 0; partition < Topics.CLIENT_EVENTS.partitions(); partition++) {
+                    latest.put(new TopicPartition(Topics.CLIENT_EVENTS.name(), partition), OffsetSpec.latest());
                 }
                 var ends = admin.listOffsets(latest).all().get();
                 return ends.entrySet().stream().allMatch(end -> committed.get(end.getKey()) != null

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.banksuite.schemas.MdcKeys;
 import io.banksuite.schemas.tracing.TraceContext;
@@ -14,6 +15,7 @@ import io.banksuite.schemas.tracing.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +45,8 @@ public class InboxProcessor {
 
     public static final String APPLIED_METRIC = "inbox.events.applied";
     public static final String DUPLICATE_METRIC = "inbox.events.duplicate";
+    /** Records of an event type the consumer does not handle, on a topic of several types. */
+    public static final String IGNORED_METRIC = "inbox.events.ignored";
     /** From the event's {@code occurredAt} (else the record's timestamp) to the commit of its effect. */
     public static final String EVENT_AGE_METRIC = "inbox.event.age";
 
@@ -83,14 +87,49 @@ public class InboxProcessor {
         Objects.requireNonNull(mapping, "mapping");
         Objects.requireNonNull(effect, "effect");
         V value = requireValue(record);
-        T mapped;
-        try {
-            mapped = mapping.apply(value);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidEventException("Invalid " + value.getSchema().getName() + " "
-                    + RecordDiagnostics.eventId(record) + ": " + e.getMessage(), e);
+        Runnable prepared = prepare(record, value, () -> {
+            T mapped = mapping.apply(value);
+            return () -> effect.accept(mapped);
+        });
+        return process(record, RecordDiagnostics.eventId(record), prepared);
+    }
+
+    /**
+     * For a topic of several event types: the route of the value's type maps it and runs its effect as
+     * {@link #process(ConsumerRecord, Function, Consumer)} does. A value of a type the routes do not handle is
+     * skipped (counted as {@value #IGNORED_METRIC}, tagged with its type), and its offset is committed as usual.
+     *
+     * @return true if the effect ran and committed; false if the event was a duplicate or not this consumer's
+     * @throws InvalidEventException if the record has no value, its event id is not a UUID, or the mapping refused it
+     */
+    @SuppressWarnings("unchecked")
+    public boolean process(ConsumerRecord<String, ?> record, EventRoutes routes) {
+        Objects.requireNonNull(routes, "routes");
+        Object value = requireValue(record);
+        var route = routes.routeOf(value);
+        if (route.isEmpty()) {
+            String type = value instanceof GenericContainer avro ? avro.getSchema().getFullName()
+                    : value.getClass().getName();
+            ignored(record, type).increment();
+            log.debug("Skipped {} {} from {}: not an event type this consumer handles", type,
+                    RecordDiagnostics.eventId(record), RecordDiagnostics.describe(record));
+            return false;
         }
-        return process(record, RecordDiagnostics.eventId(record), () -> effect.accept(mapped));
+        Runnable prepared = prepare(record, value, () -> route.get().prepare(value));
+        return process((ConsumerRecord<String, ? extends SpecificRecord>) record, RecordDiagnostics.eventId(record),
+                prepared);
+    }
+
+    /** Runs the mapping outside the transaction; an event it refuses can never be applied. */
+    private static Runnable prepare(ConsumerRecord<String, ?> record, Object value, Supplier<Runnable> mapping) {
+        try {
+            return mapping.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            String type = value instanceof GenericContainer avro ? avro.getSchema().getName()
+                    : value.getClass().getSimpleName();
+            throw new InvalidEventException("Invalid " + type + " " + RecordDiagnostics.eventId(record) + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /**
@@ -156,6 +195,17 @@ public class InboxProcessor {
                                 : "Redelivered events skipped because they were applied before")
                         .tag("topic", event.topic())
                         .tag("group", event.consumerGroup())
+                        .register(meters));
+    }
+
+    private Counter ignored(ConsumerRecord<?, ?> record, String type) {
+        String group = consumerGroup();
+        return counters.computeIfAbsent(IGNORED_METRIC + '|' + record.topic() + '|' + group + '|' + type,
+                k -> Counter.builder(IGNORED_METRIC)
+                        .description("Records of an event type this service does not handle, skipped")
+                        .tag("topic", record.topic())
+                        .tag("group", group)
+                        .tag("type", type)
                         .register(meters));
     }
 

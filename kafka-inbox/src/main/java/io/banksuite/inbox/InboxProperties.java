@@ -35,7 +35,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("inbox")
 public record InboxProperties(
-        @DefaultValue(Topics.TRANSACTION_CREATED_NAME) @NotBlank String topic,
+        @DefaultValue(Topics.CLIENT_EVENTS_NAME) @NotBlank String topic,
         @Nullable String groupId,
         @DefaultValue("1") @Min(1) int concurrency,
         @DefaultValue("BATCH") @NotNull AckMode ackMode,

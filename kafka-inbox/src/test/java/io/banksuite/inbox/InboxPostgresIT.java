@@ -3,6 +3,7 @@ package io.banksuite.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,8 +15,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.banksuite.events.ClientStatus;
+import io.banksuite.events.ClientUpdated;
+import io.banksuite.events.LimitChanged;
+import io.banksuite.events.TransactionCreated;
+import io.banksuite.inbox.testing.ClientEvents;
 import io.banksuite.local.PostgresDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,6 +129,48 @@ class InboxPostgresIT {
 
         assertThat(processedEvents.isProcessed(event.eventId())).isFalse();
         assertThat(markInTransaction(event)).isTrue();
+    }
+
+    @Test
+    void routesEachEventTypeToItsEffectAndSkipsTheTypesItDoesNotHandle() {
+        List<String> seen = new ArrayList<>();
+        EventRoutes routes = EventRoutes.builder()
+                .on(TransactionCreated.class, TransactionCreated::getTransactionId, id -> seen.add("tx " + id))
+                .on(LimitChanged.class, LimitChanged::getVersion, version -> seen.add("limits v" + version))
+                .build();
+        TransactionCreated transaction = TestEvents.event(UUID.randomUUID().toString(), "c-1");
+        LimitChanged limits = ClientEvents.limits("c-1", 3, Instant.parse("2026-11-27T13:00:00Z"),
+                ClientEvents.limit("EUR", 100_00, 500_00));
+        ClientUpdated profile = ClientEvents.profile("c-1", 1, ClientStatus.ACTIVE, "RETAIL",
+                Instant.parse("2026-11-27T12:00:00Z"));
+
+        assertThat(inbox.process(new ConsumerRecord<>(TestEvents.TOPIC, 0, 1, "c-1", limits), routes)).isTrue();
+        assertThat(inbox.process(TestEvents.record(transaction, 0, 2), routes)).isTrue();
+        assertThat(inbox.process(new ConsumerRecord<>(TestEvents.TOPIC, 0, 3, "c-1", profile), routes)).isFalse();
+        assertThat(inbox.process(new ConsumerRecord<>(TestEvents.TOPIC, 0, 4, "c-1", limits), routes)).isFalse();
+
+        assertThat(seen).containsExactly("limits v3", "tx " + transaction.getTransactionId());
+        assertThat(processedEvents.isProcessed(UUID.fromString(profile.getEventId()))).isFalse();
+        assertThat(meters.counter(InboxProcessor.IGNORED_METRIC, "topic", TestEvents.TOPIC, "group", "test-group",
+                "type", "io.banksuite.events.ClientUpdated").count()).isEqualTo(1.0);
+        assertThat(meters.counter(InboxProcessor.DUPLICATE_METRIC, "topic", TestEvents.TOPIC, "group", "test-group")
+                .count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRouteWhoseMappingRefusesTheEventMakesItInvalidAndWritesNothing() {
+        EventRoutes routes = EventRoutes.builder()
+                .on(LimitChanged.class, event -> {
+                    throw new IllegalArgumentException("no limits");
+                }, ignored -> insertEffect(UUID.randomUUID().toString()))
+                .build();
+        LimitChanged limits = ClientEvents.limits("c-1", 1, Instant.parse("2026-11-27T13:00:00Z"));
+
+        assertThatThrownBy(() -> inbox.process(new ConsumerRecord<>(TestEvents.TOPIC, 0, 1, "c-1", limits), routes))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("LimitChanged")
+                .hasMessageContaining(limits.getEventId()).hasMessageContaining("no limits");
+        assertThat(count("inbox_processed_event")).isZero();
+        assertThat(count("effect")).isZero();
     }
 
     @Test

@@ -20,7 +20,7 @@ class InboxPropertiesTest {
         InboxProperties properties = bind(Map.of());
 
         assertThat(properties).isEqualTo(InboxProperties.defaults());
-        assertThat(properties.topic()).isEqualTo(Topics.TRANSACTION_CREATED_NAME);
+        assertThat(properties.topic()).isEqualTo(Topics.CLIENT_EVENTS_NAME);
         assertThat(properties.groupId()).isNull();
         assertThat(properties.concurrency()).isEqualTo(1);
         assertThat(properties.ackMode()).isEqualTo(AckMode.BATCH);

@@ -10,7 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /** Events and records for the inbox's tests. */
 public final class TestEvents {
 
-    public static final String TOPIC = Topics.TRANSACTION_CREATED.name();
+    public static final String TOPIC = Topics.CLIENT_EVENTS.name();
 
     private TestEvents() {
     }

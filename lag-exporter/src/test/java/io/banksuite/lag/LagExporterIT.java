@@ -36,7 +36,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * (in-JVM KRaft) broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "lag.poll-interval=200ms")
-@EmbeddedKafka(partitions = Topics.EVENT_PARTITIONS, topics = Topics.TRANSACTION_CREATED_NAME)
+@EmbeddedKafka(partitions = Topics.EVENT_PARTITIONS, topics = Topics.CLIENT_EVENTS_NAME)
 class LagExporterIT {
 
     private static final String GROUP = "it-lag-down-group";
@@ -50,8 +50,8 @@ class LagExporterIT {
 
     @Test
     void aGroupWithNoLiveConsumerStillShowsItsLagInRecordsAndTime() throws Exception {
-        TopicPartition partition = new TopicPartition(Topics.TRANSACTION_CREATED_NAME, 2);
-        TopicPartition neverCommitted = new TopicPartition(Topics.TRANSACTION_CREATED_NAME, 4);
+        TopicPartition partition = new TopicPartition(Topics.CLIENT_EVENTS_NAME, 2);
+        TopicPartition neverCommitted = new TopicPartition(Topics.CLIENT_EVENTS_NAME, 4);
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
                 new StringSerializer(), new StringSerializer());

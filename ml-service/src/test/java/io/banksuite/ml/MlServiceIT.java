@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.banksuite.events.LimitChanged;
 import io.banksuite.events.TransactionCreated;
+import io.banksuite.inbox.testing.ClientEvents;
 import io.banksuite.inbox.testing.InboxConsumerDriver;
 import io.banksuite.inbox.testing.InboxServiceTest;
-import io.banksuite.ml.adapter.in.kafka.TransactionCreatedListener;
+import io.banksuite.ml.adapter.in.kafka.ClientEventsListener;
 import io.banksuite.schemas.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,10 +49,10 @@ class MlServiceIT {
 
     @Test
     void consumesTheContractTopicAsItsOwnGroupAndSaysSo() throws Exception {
-        assertThat(inbox.deadLetterTopic()).isEqualTo(Topics.TRANSACTION_CREATED.deadLetterTopic("ml-consumer"));
+        assertThat(inbox.deadLetterTopic()).isEqualTo(Topics.CLIENT_EVENTS.deadLetterTopic("ml-consumer"));
 
         JsonNode info = json.readTree(get("/actuator/info").body()).get("inbox");
-        assertThat(info.get("topic").asString()).isEqualTo(Topics.TRANSACTION_CREATED_NAME);
+        assertThat(info.get("topic").asString()).isEqualTo(Topics.CLIENT_EVENTS_NAME);
         assertThat(info.get("group").asString()).isEqualTo(inbox.group());
         assertThat(info.get("deadLetterTopic").asString()).isEqualTo(inbox.deadLetterTopic());
     }
@@ -95,6 +97,18 @@ class MlServiceIT {
     }
 
     @Test
+    void limitChangesOnTheStreamAreNotFeaturesAndHoldNothingUp() {
+        String frank = client("frank");
+        inbox.publishEvent(frank, ClientEvents.limits(frank, 1, T0, ClientEvents.limit("EUR", 100, 500)));
+        inbox.publish(payment(frank, 40, "EUR", T0));
+
+        await().atMost(TIMEOUT).until(() -> sumOfCounts(frank) == 1);
+        inbox.awaitCaughtUp();
+        assertThat(inbox.ignored(LimitChanged.getClassSchema().getFullName())).isGreaterThanOrEqualTo(1);
+        assertThat(inbox.deadLettered(frank)).isEmpty();
+    }
+
+    @Test
     void anUnknownClientIsAProblem404() throws Exception {
         HttpResponse<String> response = get("/api/v1/clients/" + client("nobody") + "/features");
 
@@ -124,7 +138,7 @@ class MlServiceIT {
         inbox.publish(payment(dave, 1000, "EUR", T0), payment(dave, 2000, "CHF", T0));
         inbox.awaitCaughtUp();
 
-        inbox.assertRewindingChangesNothing(TransactionCreatedListener.LISTENER_ID, this::allFeatureRows);
+        inbox.assertRewindingChangesNothing(ClientEventsListener.LISTENER_ID, this::allFeatureRows);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package io.banksuite.relay;
 
+import io.banksuite.events.ClientStatus;
+import io.banksuite.events.ClientUpdated;
+import io.banksuite.events.CurrencyLimit;
+import io.banksuite.events.LimitChanged;
 import io.banksuite.events.TransactionCreated;
 import io.banksuite.local.SchemaRegistryServer;
 import io.banksuite.schemas.MessageHeaders;
@@ -28,6 +32,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +62,7 @@ class OutboxRelayIT {
     static void infrastructure() {
         String registryUrl = SchemaRegistryServer.shared().url();
         registry = new RestSchemaRegistryClient(registryUrl);
-        suite = new RelayTestSupport("it_outbox_relay", registryUrl, Topics.TRANSACTION_CREATED.name());
+        suite = new RelayTestSupport("it_outbox_relay", registryUrl, Topics.CLIENT_EVENTS.name());
     }
 
     @AfterAll
@@ -86,7 +92,7 @@ class OutboxRelayIT {
 
     @Test
     void publishesEveryRowInOrderInTheConfluentWireFormat() throws Exception {
-        String topic = Topics.TRANSACTION_CREATED.name();
+        String topic = Topics.CLIENT_EVENTS.name();
         List<UUID> written = suite.writeEvents(topic, CLIENTS, 12);
         UUID traced = suite.writeEvent(topic, "c-1", 13, Map.of(MessageHeaders.TRACEPARENT, TRACEPARENT));
 
@@ -106,7 +112,7 @@ class OutboxRelayIT {
             assertThat(record.key()).isEqualTo(event.getClientId());
             assertThat(header(record, MessageHeaders.EVENT_ID)).isEqualTo(event.getEventId());
         }
-        assertThat(registry.latest(Topics.TRANSACTION_CREATED.valueSubject()).schema())
+        assertThat(registry.latest(Topics.CLIENT_EVENTS.valueSubject(Topics.TRANSACTION_CREATED)).schema())
                 .isEqualTo(TransactionCreated.getClassSchema());
 
         var byKey = dedupedByKey(records);
@@ -149,6 +155,39 @@ class OutboxRelayIT {
      * stopped. Relay B then takes over. A consumer that drops repeated event ids sees every event once, in order
      * per client.
      */
+    @Test
+    void eventsOfEveryTypeShareTheClientStreamEachUnderItsOwnSubjectInTheOrderWritten() throws Exception {
+        String topic = suite.newTopic("mixed");
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        var profile = ClientUpdated.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(at)
+                .setClientId("c-mixed").setVersion(1).setStatus(ClientStatus.ACTIVE).setSegment("RETAIL")
+                .setCountry("DE").build();
+        var limits = LimitChanged.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(at)
+                .setClientId("c-mixed").setVersion(1).setLimits(List.of(CurrencyLimit.newBuilder().setCurrency("EUR")
+                        .setSingleTransactionLimitMinor(100).setDailyLimitMinor(500).build())).build();
+        suite.writeRow(topic, "c-mixed", UUID.fromString(profile.getEventId()), profile, "client.updated");
+        UUID payment = suite.writeEvent(topic, "c-mixed", 1, Map.of());
+        suite.writeRow(topic, "c-mixed", UUID.fromString(limits.getEventId()), limits, "limit.changed");
+
+        suite.startRelay();
+        await("every row sent", TIMEOUT, () -> suite.unsent() == 0);
+
+        var deserializer = new ConfluentAvroDeserializer(registry, true);
+        List<Object> values = suite.consumeAll(topic, 3).stream()
+                .filter(record -> "c-mixed".equals(record.key()))
+                .map(record -> deserializer.deserialize(topic, record.value()))
+                .toList();
+        assertThat(values).hasSize(3);
+        assertThat(values.get(0)).isEqualTo(profile);
+        assertThat(((TransactionCreated) values.get(1)).getEventId()).isEqualTo(payment.toString());
+        assertThat(values.get(2)).isEqualTo(limits);
+        // Subjects named as on the client stream, <topic>-<record name>: each event type evolves on its own.
+        for (Topics.EventType type : Topics.CLIENT_EVENTS.eventTypes()) {
+            assertThat(registry.latest(Topics.CLIENT_EVENTS.valueSubjects().subject(topic, false, type.schema()))
+                    .schema()).as("subject of %s", type.name()).isEqualTo(type.schema());
+        }
+    }
+
     @Test
     void aRestartMidwayLosesNothingAndKeepsEachClientsOrder() {
         String topic = suite.newTopic("restart");
@@ -273,9 +312,9 @@ class OutboxRelayIT {
     @Test
     void aSchemaTheRegistryRefusesBlocksItsRow() {
         String topic = suite.newTopic("refused");
-        String subject = topic + "-value";
         Schema v1 = new Schema.Parser().parse("""
                 {"type":"record","name":"Thing","namespace":"test","fields":[{"name":"a","type":"int"}]}""");
+        String subject = Topics.CLIENT_EVENTS.valueSubjects().subject(topic, false, v1); // as the relay names it
         String incompatible = """
                 {"type":"record","name":"Thing","namespace":"test","fields":[{"name":"a","type":"string"}]}""";
         registry.register(subject, v1);

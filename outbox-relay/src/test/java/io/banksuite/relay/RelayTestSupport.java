@@ -2,6 +2,7 @@ package io.banksuite.relay;
 
 import io.banksuite.events.Channel;
 import io.banksuite.events.TransactionCreated;
+import io.banksuite.schemas.MessageHeaders;
 import io.banksuite.events.TransactionType;
 import io.banksuite.local.PostgresDatabases;
 import io.banksuite.schemas.MessageHeaders;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.avro.specific.SpecificRecord;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
@@ -154,6 +156,13 @@ final class RelayTestSupport implements AutoCloseable {
             transaction.executeWithoutResult(status -> writer.append(finalMessage));
         }
         return eventId;
+    }
+
+    /** Writes any Avro event as transaction-service writes one: plain binary, writer schema and event type beside it. */
+    void writeRow(String topic, String key, UUID eventId, SpecificRecord event, String eventType) {
+        var message = OutboxMessage.avro(eventId, topic, key, AvroBinary.encode(event), event.getSchema().toString())
+                .withHeader(MessageHeaders.EVENT_TYPE, eventType);
+        transaction.executeWithoutResult(status -> writer.append(message));
     }
 
     long unsent() {

@@ -102,7 +102,7 @@ class OutboxStoreIT {
         OutboxRecord row = unsent.get(0);
         assertThat(row.id()).isEqualTo(id);
         assertThat(row.eventId()).isEqualTo(committed.eventId());
-        assertThat(row.destination()).isEqualTo(Topics.TRANSACTION_CREATED_NAME);
+        assertThat(row.destination()).isEqualTo(Topics.CLIENT_EVENTS_NAME);
         assertThat(row.messageKey()).isEqualTo("c-2");
         assertThat(row.payload()).isEqualTo(committed.payload());
         assertThat(row.payloadSchema()).isEqualTo(committed.payloadSchema());
@@ -186,7 +186,7 @@ class OutboxStoreIT {
     }
 
     private static OutboxMessage message(String clientId) {
-        return OutboxMessage.avro(UUID.randomUUID(), Topics.TRANSACTION_CREATED_NAME, clientId,
+        return OutboxMessage.avro(UUID.randomUUID(), Topics.CLIENT_EVENTS_NAME, clientId,
                 new byte[] {1, 2, 3, (byte) 0xff}, "{\"type\":\"string\"}")
                 .withHeader("origin", "test");
     }

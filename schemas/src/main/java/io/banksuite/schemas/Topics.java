@@ -3,19 +3,27 @@ package io.banksuite.schemas;
 import java.util.List;
 import java.util.Objects;
 
+import io.banksuite.events.ClientUpdated;
+import io.banksuite.events.LimitChanged;
 import io.banksuite.events.TransactionCreated;
-import io.banksuite.schemas.serde.SchemaIds;
+import io.banksuite.schemas.serde.SubjectNameStrategy;
 import org.apache.avro.Schema;
 
 /**
- * Every Kafka topic of the suite, with its key type, value schema and partitions, and the rule that names the
- * dead-letter topic of each consumer group: the one place that names them. Names are also compile-time constants,
- * for annotations ({@code @EmbeddedKafka}, {@code @KafkaListener}).
+ * Every Kafka topic of the suite, with its key type, the event types it carries and their value schemas, its
+ * partitions, and the rule that names the dead-letter topic of each consumer group: the one place that names them.
+ * Names are also compile-time constants, for annotations ({@code @EmbeddedKafka}, {@code @KafkaListener}).
+ *
+ * <p>The layout: every event about a client, whatever its type, goes to one topic, {@link #CLIENT_EVENTS}, keyed by
+ * client id. One key means one partition, and one partition is read in order, so a consumer sees a client's limit
+ * change and the client's later transactions in the order they were written. A topic per event type would lose
+ * that order between types. Each event type keeps a schema of its own, registered under
+ * {@code <topic>-<record full name>} (Confluent's TopicRecordNameStrategy), so each evolves on its own.
  */
 public final class Topics {
 
-    /** The name of {@link #TRANSACTION_CREATED}. */
-    public static final String TRANSACTION_CREATED_NAME = "transaction.created";
+    /** The name of {@link #CLIENT_EVENTS}. */
+    public static final String CLIENT_EVENTS_NAME = "client.events";
 
     /**
      * Partitions of the event topics. One client's events share a partition (key = client id), so this bounds the
@@ -23,16 +31,30 @@ public final class Topics {
      */
     public static final int EVENT_PARTITIONS = 6;
 
-    /** A client created a transaction. Key: client id (String); value: {@link TransactionCreated} (Avro). */
-    public static final Topic TRANSACTION_CREATED = new Topic(TRANSACTION_CREATED_NAME, String.class,
-            TransactionCreated.getClassSchema(), EVENT_PARTITIONS);
+    /** A client created a transaction: {@link TransactionCreated}. */
+    public static final EventType TRANSACTION_CREATED = new EventType("transaction.created",
+            TransactionCreated.getClassSchema());
+
+    /** A client's profile was created or changed: {@link ClientUpdated}. */
+    public static final EventType CLIENT_UPDATED = new EventType("client.updated", ClientUpdated.getClassSchema());
+
+    /** A client's limits were set or changed: {@link LimitChanged}. */
+    public static final EventType LIMIT_CHANGED = new EventType("limit.changed", LimitChanged.getClassSchema());
+
+    /**
+     * Every event about a client, in the order it happened. Key: client id (String); value: one of the event types'
+     * Avro records, subjects named by TopicRecordNameStrategy.
+     */
+    public static final Topic CLIENT_EVENTS = new Topic(CLIENT_EVENTS_NAME, String.class,
+            List.of(TRANSACTION_CREATED, CLIENT_UPDATED, LIMIT_CHANGED), SubjectNameStrategy.TOPIC_RECORD_NAME,
+            EVENT_PARTITIONS);
 
     private Topics() {
     }
 
     /** Every topic of the suite, dead-letter topics aside (each consumer group has its own, see {@link DeadLetters}). */
     public static List<Topic> all() {
-        return List.of(TRANSACTION_CREATED);
+        return List.of(CLIENT_EVENTS);
     }
 
     /** The dead-letter topic where a consumer group parks the records of a topic it cannot process. */
@@ -41,27 +63,53 @@ public final class Topics {
     }
 
     /**
-     * A topic with its key type, value schema and partition count.
-     *
-     * @param name        the Kafka topic name
-     * @param keyType     the Java type of the record key (serialized as a UTF-8 string)
-     * @param valueSchema the Avro schema of the value, registered under {@link #valueSubject()}
-     * @param partitions  the partitions it is created with
+     * A kind of event: its name (also the value of the {@code event_type} header, {@link MessageHeaders#EVENT_TYPE})
+     * and its Avro schema.
      */
-    public record Topic(String name, Class<?> keyType, Schema valueSchema, int partitions) {
+    public record EventType(String name, Schema schema) {
+
+        public EventType {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(schema, "schema");
+        }
+    }
+
+    /**
+     * A topic with its key type, event types, subject naming and partition count.
+     *
+     * @param name                the Kafka topic name
+     * @param keyType             the Java type of the record key (serialized as a UTF-8 string)
+     * @param eventTypes          the event types whose records it carries
+     * @param valueSubjects       how the value schemas' registry subjects are named; what producers and the relay
+     *                            must be configured with ({@code value.subject.name.strategy})
+     * @param partitions          the partitions it is created with
+     */
+    public record Topic(String name, Class<?> keyType, List<EventType> eventTypes, SubjectNameStrategy valueSubjects,
+                        int partitions) {
 
         public Topic {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(keyType, "keyType");
-            Objects.requireNonNull(valueSchema, "valueSchema");
+            Objects.requireNonNull(valueSubjects, "valueSubjects");
+            eventTypes = List.copyOf(eventTypes);
+            if (eventTypes.isEmpty()) {
+                throw new IllegalArgumentException("A topic carries at least one event type: " + name);
+            }
+            if (eventTypes.size() > 1 && valueSubjects == SubjectNameStrategy.TOPIC_NAME) {
+                throw new IllegalArgumentException("Topic " + name + " carries several event types, so its subjects"
+                        + " cannot be named by TopicNameStrategy (one schema per topic)");
+            }
             if (partitions < 1) {
                 throw new IllegalArgumentException("A topic needs at least one partition: " + name);
             }
         }
 
-        /** The registry subject of the value under the default TopicNameStrategy. */
-        public String valueSubject() {
-            return SchemaIds.subject(name, false);
+        /** The registry subject of an event type's value schema on this topic. */
+        public String valueSubject(EventType type) {
+            if (!eventTypes.contains(type)) {
+                throw new IllegalArgumentException("Topic " + name + " does not carry " + type.name());
+            }
+            return valueSubjects.subject(name, false, type.schema());
         }
 
         /** The dead-letter topic where the given consumer group parks records it cannot process. */

@@ -1,6 +1,8 @@
 package io.banksuite.schemas;
 
 import io.banksuite.events.Channel;
+import io.banksuite.events.ClientStatus;
+import io.banksuite.events.ClientUpdated;
 import io.banksuite.events.TransactionCreated;
 import io.banksuite.events.TransactionType;
 import java.time.Instant;
@@ -26,6 +28,18 @@ public final class TestEvents {
                 .setMerchantCategory("5411")
                 .setMerchantCountry("DE")
                 .setChannel(Channel.WEB)
+                .build();
+    }
+
+    public static ClientUpdated clientUpdated(String clientId, long version, ClientStatus status) {
+        return ClientUpdated.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MICROS))
+                .setClientId(clientId)
+                .setVersion(version)
+                .setStatus(status)
+                .setSegment("RETAIL")
+                .setCountry("DE")
                 .build();
     }
 }

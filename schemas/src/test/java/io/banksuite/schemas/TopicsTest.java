@@ -3,15 +3,18 @@ package io.banksuite.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
+import io.banksuite.schemas.serde.SubjectNameStrategy;
 import org.junit.jupiter.api.Test;
 
 class TopicsTest {
 
     @Test
     void namesThePerGroupDeadLetterTopic() {
-        assertThat(Topics.deadLetterTopic("transaction.created", "ml-consumer"))
-                .isEqualTo("transaction.created.ml-consumer.dlt")
-                .isEqualTo(Topics.TRANSACTION_CREATED.deadLetterTopic("ml-consumer"));
+        assertThat(Topics.deadLetterTopic("client.events", "ml-consumer"))
+                .isEqualTo("client.events.ml-consumer.dlt")
+                .isEqualTo(Topics.CLIENT_EVENTS.deadLetterTopic("ml-consumer"));
     }
 
     @Test
@@ -33,9 +36,37 @@ class TopicsTest {
 
     @Test
     void theConstantNamesAreTheRegisteredTopics() {
-        assertThat(Topics.TRANSACTION_CREATED.name()).isEqualTo(Topics.TRANSACTION_CREATED_NAME);
-        assertThat(Topics.TRANSACTION_CREATED.partitions()).isEqualTo(Topics.EVENT_PARTITIONS);
-        assertThat(Topics.TRANSACTION_CREATED.valueSubject()).isEqualTo("transaction.created-value");
+        assertThat(Topics.CLIENT_EVENTS.name()).isEqualTo(Topics.CLIENT_EVENTS_NAME);
+        assertThat(Topics.CLIENT_EVENTS.partitions()).isEqualTo(Topics.EVENT_PARTITIONS);
         assertThat(Topics.all()).extracting(Topics.Topic::name).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void oneClientKeyedTopicCarriesEveryClientEventWithASubjectPerEventType() {
+        assertThat(Topics.CLIENT_EVENTS.eventTypes()).extracting(Topics.EventType::name)
+                .containsExactly("transaction.created", "client.updated", "limit.changed");
+        assertThat(Topics.CLIENT_EVENTS.keyType()).isEqualTo(String.class);
+        assertThat(Topics.CLIENT_EVENTS.valueSubject(Topics.TRANSACTION_CREATED))
+                .isEqualTo("client.events-io.banksuite.events.TransactionCreated");
+        assertThat(Topics.CLIENT_EVENTS.valueSubject(Topics.LIMIT_CHANGED))
+                .isEqualTo("client.events-io.banksuite.events.LimitChanged");
+        assertThat(Topics.all()).flatExtracting(Topics.Topic::eventTypes).extracting(Topics.EventType::name)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aTopicOfSeveralEventTypesCannotNameItsSubjectsAfterTheTopicAlone() {
+        assertThatThrownBy(() -> new Topics.Topic("t", String.class,
+                List.of(Topics.TRANSACTION_CREATED, Topics.CLIENT_UPDATED), SubjectNameStrategy.TOPIC_NAME, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("several event types");
+    }
+
+    @Test
+    void aTopicNamesSubjectsOnlyForTheEventTypesItCarries() {
+        var transactionsOnly = new Topics.Topic("t", String.class, List.of(Topics.TRANSACTION_CREATED),
+                SubjectNameStrategy.TOPIC_NAME, 1);
+        assertThat(transactionsOnly.valueSubject(Topics.TRANSACTION_CREATED)).isEqualTo("t-value");
+        assertThatThrownBy(() -> transactionsOnly.valueSubject(Topics.LIMIT_CHANGED))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -5,24 +5,15 @@ import io.banksuite.transaction.adapter.in.web.TransactionController;
 import io.banksuite.events.Channel;
 import io.banksuite.events.TransactionCreated;
 import io.banksuite.events.TransactionType;
-import io.banksuite.local.PostgresDatabases;
 import io.banksuite.outbox.ContentTypes;
 import io.banksuite.schemas.Topics;
 import io.banksuite.schemas.serde.AvroBinary;
 import org.apache.avro.Schema;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
@@ -48,34 +39,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The HTTP API against a real PostgreSQL database migrated by Flyway. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class TransactionApiIT {
+class TransactionApiIT extends ApiIntegrationTest {
 
     static final String VALID = """
             {"clientId":"c-1","amount":"125.50","currency":"EUR","type":"PAYMENT","merchantId":"m-1",
              "merchantCategory":"5411","merchantCountry":"DE","channel":"WEB"}""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        String url = PostgresDatabases.recreate("it_transaction_service");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", PostgresDatabases::username);
-        registry.add("spring.datasource.password", PostgresDatabases::password);
-    }
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @BeforeEach
-    void emptyTables() {
-        jdbc.execute("TRUNCATE transactions, outbox");
-    }
 
     @Test
     void aValidTransactionIsWrittenWithExactlyOneDecodableOutboxEvent() throws Exception {
@@ -104,8 +74,9 @@ class TransactionApiIT {
 
         Map<String, Object> row = jdbc.queryForMap(
                 "SELECT event_id, destination, message_key, payload, payload_schema, content_type, sent_at,"
-                        + " attempts FROM outbox");
-        assertThat(row.get("destination")).isEqualTo(Topics.TRANSACTION_CREATED.name());
+                        + " attempts, headers ->> 'event_type' AS event_type FROM outbox");
+        assertThat(row.get("destination")).isEqualTo(Topics.CLIENT_EVENTS.name());
+        assertThat(row.get("event_type")).isEqualTo(Topics.TRANSACTION_CREATED.name());
         assertThat(row.get("message_key")).isEqualTo("c-1");
         assertThat(row.get("content_type")).isEqualTo(ContentTypes.AVRO_BINARY);
         assertThat(row.get("payload_schema")).isEqualTo(TransactionCreated.getClassSchema().toString());
@@ -361,9 +332,5 @@ class TransactionApiIT {
             request.header(TransactionController.IDEMPOTENCY_KEY, idempotencyKey);
         }
         return mvc.perform(request);
-    }
-
-    private int count(String table) {
-        return jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class);
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -53,6 +54,16 @@ public final class PostgresDatabases {
                     + " (is PostgreSQL running? see README.md)", e);
         }
         return jdbcUrl(database);
+    }
+
+    /**
+     * Recreates the database (as {@link #recreate}) and returns Spring Boot's datasource properties for it:
+     * {@code spring.datasource.url}, {@code .username} and {@code .password}.
+     */
+    public static Map<String, String> recreateForSpring(String database) {
+        return Map.of("spring.datasource.url", recreate(database),
+                "spring.datasource.username", username(),
+                "spring.datasource.password", password());
     }
 
     /** Creates the database unless it exists, keeping its rows, and returns its JDBC URL. */

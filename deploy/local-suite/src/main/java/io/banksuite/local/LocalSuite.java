@@ -321,10 +321,17 @@ public final class LocalSuite implements AutoCloseable {
             System.out.printf("  %-20s %s   (log: %s)%n", spec.name(), spec.baseUrl(), suite.logFile(spec.name()));
         }
         System.out.println();
-        System.out.println("Try: curl -s -X POST " + suite.service("transaction-service").baseUrl()
-                + "/api/v1/transactions -H 'Content-Type: application/json' -d '{\"clientId\":\"c-1\",\"amount\":\"125.50\","
-                + "\"currency\":\"EUR\",\"type\":\"PAYMENT\",\"merchantId\":\"m-1\",\"merchantCategory\":\"5411\","
-                + "\"merchantCountry\":\"DE\",\"channel\":\"WEB\"}'");
+        String api = suite.service("transaction-service").baseUrl() + "/api/v1";
+        System.out.println("Try:");
+        System.out.println("  curl -s -X POST " + api + "/transactions -H 'Content-Type: application/json'"
+                + " -d '{\"clientId\":\"c-1\",\"amount\":\"125.50\",\"currency\":\"EUR\",\"type\":\"PAYMENT\","
+                + "\"merchantId\":\"m-1\",\"merchantCategory\":\"5411\",\"merchantCountry\":\"DE\",\"channel\":\"WEB\"}'");
+        System.out.println("  curl -si -X PUT " + api + "/clients/c-1 -H 'Content-Type: application/json'"
+                + " -d '{\"status\":\"ACTIVE\",\"segment\":\"RETAIL\",\"country\":\"DE\"}'"
+                + "      (then GET it; a change needs If-Match with its ETag)");
+        System.out.println("  curl -si -X PUT " + api + "/clients/c-1/limits -H 'Content-Type: application/json'"
+                + " -d '{\"limits\":[{\"currency\":\"EUR\",\"singleTransactionLimit\":\"1000.00\","
+                + "\"dailyLimit\":\"2500.00\"}]}'");
         stopped.await();
     }
 

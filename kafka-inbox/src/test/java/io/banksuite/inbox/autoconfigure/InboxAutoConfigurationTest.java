@@ -101,7 +101,7 @@ class InboxAutoConfigurationTest {
     void declaresTheDeadLetterTopicOfTheConfiguredGroup() {
         runner.withPropertyValues("inbox.group-id=ml-consumer", "inbox.dead-letter.partitions=2").run(context -> {
             NewTopic topic = context.getBean(NewTopic.class);
-            assertThat(topic.name()).isEqualTo("transaction.created.ml-consumer.dlt");
+            assertThat(topic.name()).isEqualTo("client.events.ml-consumer.dlt");
             assertThat(topic.numPartitions()).isEqualTo(2);
         });
         runner.withPropertyValues("inbox.group-id=ml-consumer", "inbox.dead-letter.create-topic=false")
@@ -114,7 +114,7 @@ class InboxAutoConfigurationTest {
             assertThat(context).hasSingleBean(DeadLetterReplayer.class).hasSingleBean(DeadLetterAdminController.class);
             assertThat(context.getBean(DeadLetters.class)).isSameAs(context.getBean(DeadLetterReplayer.class));
             DeadLetterReplayer replayer = context.getBean(DeadLetterReplayer.class);
-            assertThat(replayer.deadLetterTopic()).isEqualTo("transaction.created.ml-consumer.dlt");
+            assertThat(replayer.deadLetterTopic()).isEqualTo("client.events.ml-consumer.dlt");
             assertThat(replayer.replayGroup()).isEqualTo("ml-consumer.dlt-replay");
         });
         runner.withPropertyValues("inbox.group-id=ml-consumer").run(context -> assertThat(context)
@@ -133,7 +133,7 @@ class InboxAutoConfigurationTest {
     @Test
     void theListenerAttributesAreTheBoundSettingsDefaultsIncluded() {
         runner.withPropertyValues("inbox.group-id=ml-consumer").run(context -> {
-            assertThat(evaluate(context, InboxListener.TOPIC)).isEqualTo(Topics.TRANSACTION_CREATED_NAME);
+            assertThat(evaluate(context, InboxListener.TOPIC)).isEqualTo(Topics.CLIENT_EVENTS_NAME);
             assertThat(evaluate(context, InboxListener.GROUP_ID)).isEqualTo("ml-consumer");
             assertThat(evaluate(context, InboxListener.CONCURRENCY)).isEqualTo(1);
         });

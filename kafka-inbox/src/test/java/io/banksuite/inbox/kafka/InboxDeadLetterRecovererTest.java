@@ -33,15 +33,15 @@ class InboxDeadLetterRecovererTest {
     @Test
     void parksTheRawBytesOfARecordThatFailedInTheListener() {
         ConsumerRecord<String, Object> record =
-                new ConsumerRecord<>(Topics.TRANSACTION_CREATED_NAME, 2, 7, "c-1", TestEvents.event("e-1", "c-1"));
+                new ConsumerRecord<>(Topics.CLIENT_EVENTS_NAME, 2, 7, "c-1", TestEvents.event("e-1", "c-1"));
         var headers = new RecordHeaders();
         headers.add(MessageHeaders.TRACEPARENT, new byte[]{1});
         headers.add(RawValueRetainingDeserializer.RAW_VALUE_HEADER, new byte[]{0, 0, 0, 0, 1, 42});
 
         ProducerRecord<Object, Object> out = recoverer.createProducerRecord(record,
-                new TopicPartition("transaction.created.ml-consumer.dlt", -1), headers, null, null);
+                new TopicPartition("client.events.ml-consumer.dlt", -1), headers, null, null);
 
-        assertThat(out.topic()).isEqualTo("transaction.created.ml-consumer.dlt");
+        assertThat(out.topic()).isEqualTo("client.events.ml-consumer.dlt");
         assertThat(out.partition()).as("partition chosen from the key").isNull();
         assertThat((byte[]) out.key()).isEqualTo("c-1".getBytes(StandardCharsets.UTF_8));
         assertThat((byte[]) out.value()).containsExactly(0, 0, 0, 0, 1, 42);
@@ -51,7 +51,7 @@ class InboxDeadLetterRecovererTest {
 
     @Test
     void parksTheBytesOfARecordThatCouldNotBeDeserialized() {
-        ConsumerRecord<String, Object> record = new ConsumerRecord<>(Topics.TRANSACTION_CREATED_NAME, 0, 1, "c-1", null);
+        ConsumerRecord<String, Object> record = new ConsumerRecord<>(Topics.CLIENT_EVENTS_NAME, 0, 1, "c-1", null);
 
         ProducerRecord<Object, Object> out = recoverer.createProducerRecord(record,
                 new TopicPartition("x.dlt", -1), new RecordHeaders(), null, new byte[]{7, 7});
@@ -62,7 +62,7 @@ class InboxDeadLetterRecovererTest {
     @Test
     void refusesToParkARecordWhoseBytesWereNotRetained() {
         ConsumerRecord<String, Object> record =
-                new ConsumerRecord<>(Topics.TRANSACTION_CREATED_NAME, 0, 1, "c-1", TestEvents.event("e-1", "c-1"));
+                new ConsumerRecord<>(Topics.CLIENT_EVENTS_NAME, 0, 1, "c-1", TestEvents.event("e-1", "c-1"));
 
         assertThatThrownBy(() -> recoverer.createProducerRecord(record, new TopicPartition("x.dlt", -1),
                 new RecordHeaders(), null, null))

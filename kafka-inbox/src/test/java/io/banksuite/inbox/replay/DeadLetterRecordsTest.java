@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class DeadLetterRecordsTest {
 
-    static final String DLT = "transaction.created.ml-consumer.dlt";
+    static final String DLT = "client.events.ml-consumer.dlt";
 
     @Test
     void replaysTheOriginalRecordWithoutTheFailuresHeaders() {
@@ -31,7 +31,7 @@ class DeadLetterRecordsTest {
 
         ProducerRecord<byte[], byte[]> replay = DeadLetterRecords.toReplay(parked, "fallback");
 
-        assertThat(replay.topic()).isEqualTo(Topics.TRANSACTION_CREATED_NAME);
+        assertThat(replay.topic()).isEqualTo(Topics.CLIENT_EVENTS_NAME);
         assertThat(replay.partition()).as("the key chooses the partition").isNull();
         assertThat(replay.key()).isEqualTo(bytes("c-1"));
         assertThat(replay.value()).isSameAs(parked.value());
@@ -70,7 +70,7 @@ class DeadLetterRecordsTest {
 
         assertThat(described).isEqualTo(new ParkedRecord(0, 7, Instant.ofEpochMilli(2_000), "c-1", "e-1",
                 "org.springframework.kafka.listener.ListenerExecutionFailedException",
-                "java.lang.IllegalStateException", "effect failed", Topics.TRANSACTION_CREATED_NAME, 4, 42L,
+                "java.lang.IllegalStateException", "effect failed", Topics.CLIENT_EVENTS_NAME, 4, 42L,
                 Instant.ofEpochMilli(1_000), 1));
     }
 
@@ -90,7 +90,7 @@ class DeadLetterRecordsTest {
         headers.add("kafka_dlt-exception-cause-fqcn", bytes("java.lang.IllegalStateException"));
         headers.add("kafka_dlt-exception-message", bytes("effect failed"));
         headers.add("kafka_dlt-exception-stacktrace", bytes("at ..."));
-        headers.add("kafka_dlt-original-topic", bytes(Topics.TRANSACTION_CREATED_NAME));
+        headers.add("kafka_dlt-original-topic", bytes(Topics.CLIENT_EVENTS_NAME));
         headers.add("kafka_dlt-original-partition", ByteBuffer.allocate(Integer.BYTES).putInt(4).array());
         headers.add("kafka_dlt-original-offset", ByteBuffer.allocate(Long.BYTES).putLong(42).array());
         headers.add("kafka_dlt-original-timestamp", ByteBuffer.allocate(Long.BYTES).putLong(1_000).array());

@@ -43,8 +43,8 @@ import org.springframework.kafka.mock.MockProducerFactory;
  */
 class DeadLetterReplayerTest {
 
-    static final String TOPIC = Topics.TRANSACTION_CREATED_NAME;
-    static final String DLT = "transaction.created.ml-consumer.dlt";
+    static final String TOPIC = Topics.CLIENT_EVENTS_NAME;
+    static final String DLT = "client.events.ml-consumer.dlt";
     static final TopicPartition P0 = new TopicPartition(DLT, 0);
     static final TopicPartition P1 = new TopicPartition(DLT, 1);
 

@@ -22,6 +22,7 @@ import io.banksuite.inbox.InboxProperties;
 import io.banksuite.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -127,6 +128,11 @@ public final class InboxConsumerDriver implements BeforeEachCallback, AfterEachC
         publish(List.of(events));
     }
 
+    /** Publishes any event of the client stream (a {@code client.updated}, say), keyed by its client. */
+    public void publishEvent(String clientId, SpecificRecord event) {
+        kafka.send(topic, clientId, event);
+    }
+
     /** Publishes the event keyed by client, with headers (a trace context, say). */
     public void publish(TransactionCreated event, Map<String, String> headers) {
         kafka.send(topic, event.getClientId(), event, headers);
@@ -181,6 +187,11 @@ public final class InboxConsumerDriver implements BeforeEachCallback, AfterEachC
     /** Every record on the consumed topic now that matches (the original and any replayed copies, say). */
     public List<ConsumerRecord<byte[], byte[]>> recordsOnTopic(Predicate<ConsumerRecord<byte[], byte[]>> matching) {
         return kafka.records(topic, matching, TIMEOUT);
+    }
+
+    /** Every record on the group's dead-letter topic now whose key is {@code key}. */
+    public List<ConsumerRecord<byte[], byte[]>> deadLettered(String key) {
+        return kafka.records(deadLetterTopic, withKey(key), TIMEOUT);
     }
 
     /** Records whose key is {@code key} (UTF-8). */
@@ -279,6 +290,13 @@ public final class InboxConsumerDriver implements BeforeEachCallback, AfterEachC
     /** Events the group recognised as already processed, by the inbox's counter. */
     public double duplicates() {
         return counter(InboxProcessor.DUPLICATE_METRIC);
+    }
+
+    /** Records of an event type the group does not handle (Avro full name) that it skipped, by the inbox's counter. */
+    public double ignored(String eventType) {
+        Counter counter = meters.find(InboxProcessor.IGNORED_METRIC)
+                .tags("topic", topic, "group", group, "type", eventType).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double counter(String name) {

@@ -24,7 +24,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "inbox.retry.initial-interval=100ms",
         "inbox.retry.max-interval=200ms"})
-@EmbeddedKafka(partitions = Topics.EVENT_PARTITIONS, topics = Topics.TRANSACTION_CREATED_NAME)
+@EmbeddedKafka(partitions = Topics.EVENT_PARTITIONS, topics = Topics.CLIENT_EVENTS_NAME)
 @Import(ServiceInfrastructure.class)
 public @interface InboxServiceTest {
 }

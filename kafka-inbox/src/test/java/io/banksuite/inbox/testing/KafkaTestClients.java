@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
+import io.banksuite.schemas.Topics;
 import io.banksuite.schemas.serde.AvroSerdeConfig;
 import io.banksuite.schemas.serde.ConfluentAvroSerializer;
 import org.apache.avro.specific.SpecificRecord;
@@ -144,8 +145,11 @@ public final class KafkaTestClients implements AutoCloseable {
     /** Configured here: a producer does not configure serializers it is handed. */
     private static ConfluentAvroSerializer avroSerializer(String registryUrl) {
         ConfluentAvroSerializer serializer = new ConfluentAvroSerializer();
+        // Subjects named as the relay names them on the suite's topics.
         serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl,
-                AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true), false);
+                AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true,
+                AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, Topics.CLIENT_EVENTS.valueSubjects().confluentClassName()),
+                false);
         return serializer;
     }
 

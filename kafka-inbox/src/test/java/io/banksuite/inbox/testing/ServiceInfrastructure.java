@@ -19,11 +19,9 @@ public class ServiceInfrastructure {
     static DynamicPropertyRegistrar serviceInfrastructure(Environment environment) {
         return registry -> {
             String application = environment.getRequiredProperty("spring.application.name");
-            String databaseUrl = PostgresDatabases.recreate(databaseName(application));
             String registryUrl = SchemaRegistryServer.shared().url();
-            registry.add("spring.datasource.url", () -> databaseUrl);
-            registry.add("spring.datasource.username", PostgresDatabases::username);
-            registry.add("spring.datasource.password", PostgresDatabases::password);
+            PostgresDatabases.recreateForSpring(databaseName(application))
+                    .forEach((key, value) -> registry.add(key, () -> value));
             registry.add("spring.kafka.properties.schema.registry.url", () -> registryUrl);
         };
     }

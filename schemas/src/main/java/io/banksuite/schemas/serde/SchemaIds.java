@@ -14,29 +14,33 @@ import org.apache.avro.SchemaNormalization;
  *   <li>both false (production without auto-registration): the id of the schema, which must already be
  *       registered under the subject.</li>
  * </ul>
- * Subjects follow Confluent's default TopicNameStrategy. Used by {@link ConfluentAvroSerializer} and by relays that
- * frame payloads already encoded elsewhere (outbox rows carry their schema as text).
+ * Value subjects are named by the configured {@link SubjectNameStrategy} ({@code value.subject.name.strategy},
+ * Confluent's TopicNameStrategy by default). Used by {@link ConfluentAvroSerializer} and by relays that frame
+ * payloads already encoded elsewhere (outbox rows carry their schema as text).
  */
 public class SchemaIds {
 
     private final SchemaRegistryClient registry;
     private final boolean autoRegister;
     private final boolean useLatestVersion;
-    private final Map<SubjectText, Integer> idsBySchemaText = new ConcurrentHashMap<>();
+    private final SubjectNameStrategy valueSubjects;
+    private final Map<TopicText, Integer> idsBySchemaText = new ConcurrentHashMap<>();
 
-    public SchemaIds(SchemaRegistryClient registry, boolean autoRegister, boolean useLatestVersion) {
+    public SchemaIds(SchemaRegistryClient registry, boolean autoRegister, boolean useLatestVersion,
+                     SubjectNameStrategy valueSubjects) {
         this.registry = registry;
         this.autoRegister = autoRegister;
         this.useLatestVersion = useLatestVersion;
+        this.valueSubjects = valueSubjects;
+    }
+
+    /** With Confluent's default TopicNameStrategy. */
+    public SchemaIds(SchemaRegistryClient registry, boolean autoRegister, boolean useLatestVersion) {
+        this(registry, autoRegister, useLatestVersion, SubjectNameStrategy.TOPIC_NAME);
     }
 
     public SchemaIds(SchemaRegistryClient registry, AvroSerdeConfig config) {
-        this(registry, config.autoRegisterSchemas(), config.useLatestVersion());
-    }
-
-    /** The subject of a topic's keys or values under Confluent's TopicNameStrategy. */
-    public static String subject(String topic, boolean isKey) {
-        return topic + (isKey ? "-key" : "-value");
+        this(registry, config.autoRegisterSchemas(), config.useLatestVersion(), config.valueSubjectNameStrategy());
     }
 
     /**
@@ -46,13 +50,13 @@ public class SchemaIds {
      * @throws org.apache.avro.SchemaParseException when the text is not an Avro schema
      */
     public int valueSchemaId(String topic, String schemaText) {
-        String subject = subject(topic, false);
-        SubjectText key = new SubjectText(subject, schemaText);
+        TopicText key = new TopicText(topic, schemaText);
         Integer cached = idsBySchemaText.get(key);
         if (cached != null) {
             return cached;
         }
-        int id = idFor(subject, new Schema.Parser().parse(schemaText));
+        Schema schema = new Schema.Parser().parse(schemaText);
+        int id = idFor(valueSubjects.subject(topic, false, schema), schema);
         idsBySchemaText.put(key, id);
         return id;
     }
@@ -77,6 +81,6 @@ public class SchemaIds {
         return registry.lookup(subject, schema);
     }
 
-    private record SubjectText(String subject, String schemaText) {
+    private record TopicText(String topic, String schemaText) {
     }
 }

@@ -11,13 +11,9 @@ import io.banksuite.transaction.domain.TransactionStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -97,18 +93,12 @@ public class TransactionService {
 
     private static Creation replay(TransactionStore.IdempotentTransaction existing, String fingerprint) {
         if (!existing.requestFingerprint().equals(fingerprint)) {
-            throw new IdempotencyKeyReusedException(existing.transaction().id());
+            throw new IdempotencyKeyReusedException("transactionId", existing.transaction().id());
         }
         return new Creation(existing.transaction(), false);
     }
 
     static String fingerprint(NewTransaction request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(request.canonicalText().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Fingerprints.of(request.canonicalText());
     }
 }

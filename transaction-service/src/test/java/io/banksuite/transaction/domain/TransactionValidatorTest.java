@@ -58,7 +58,7 @@ class TransactionValidatorTest {
     @Test
     void everyBadFieldIsNamedAtOnce() {
         var draft = new TransactionDraft(null, "-5", "XXX", "BOGUS", " ", "541", "XX", "OTHER");
-        var e = catchThrowableOfType(InvalidTransactionException.class, () -> validator.validate(draft, "bad key"));
+        var e = catchThrowableOfType(InvalidRequestException.class, () -> validator.validate(draft, "bad key"));
         assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder(
                 "clientId", "amount", "currency", "type", "merchantId", "merchantCategory", "merchantCountry",
                 "channel", "Idempotency-Key");
@@ -118,7 +118,7 @@ class TransactionValidatorTest {
     void idempotencyKeyIsOptionalAndBounded() {
         assertThat(validator.validate(valid(), null).idempotencyKey()).isEmpty();
         assertThat(validator.validate(valid(), "k-1").idempotencyKey()).contains("k-1");
-        var e = catchThrowableOfType(InvalidTransactionException.class,
+        var e = catchThrowableOfType(InvalidRequestException.class,
                 () -> validator.validate(valid(), "k".repeat(129)));
         assertThat(e.errors()).extracting(FieldError::field).containsExactly("Idempotency-Key");
     }
@@ -130,7 +130,7 @@ class TransactionValidatorTest {
     }
 
     private java.util.List<String> fieldsOf(TransactionDraft draft) {
-        var e = catchThrowableOfType(InvalidTransactionException.class, () -> validator.validate(draft));
+        var e = catchThrowableOfType(InvalidRequestException.class, () -> validator.validate(draft));
         assertThat(e).as("expected the draft to be refused: %s", draft).isNotNull();
         return e.errors().stream().map(FieldError::field).toList();
     }

@@ -49,9 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.flyway.locations=classpath:db/migration,classpath:replaytest/db/migration"})
 class DeadLetterReplayIT {
 
-    static final String TOPIC = Topics.TRANSACTION_CREATED_NAME;
+    static final String TOPIC = Topics.CLIENT_EVENTS_NAME;
     static final String GROUP = "replay-test-consumer";
-    static final String DEAD_LETTER_TOPIC = "transaction.created.replay-test-consumer.dlt";
+    static final String DEAD_LETTER_TOPIC = "client.events.replay-test-consumer.dlt";
     static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
     private static final Instant T0 = Instant.parse("2026-11-27T14:00:00Z");

@@ -1,8 +1,11 @@
 package io.banksuite.transaction.adapter.in.web;
 
+import io.banksuite.transaction.domain.ClientNotFoundException;
 import io.banksuite.transaction.domain.FieldError;
 import io.banksuite.transaction.domain.IdempotencyKeyReusedException;
-import io.banksuite.transaction.domain.InvalidTransactionException;
+import io.banksuite.transaction.domain.InvalidRequestException;
+import io.banksuite.transaction.domain.PreconditionFailedException;
+import io.banksuite.transaction.domain.PreconditionRequiredException;
 import io.banksuite.transaction.domain.TransactionNotFoundException;
 import io.banksuite.schemas.MdcKeys;
 import io.opentelemetry.api.trace.Span;
@@ -41,8 +44,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(InvalidTransactionException.class)
-    ResponseEntity<Object> invalidTransaction(InvalidTransactionException e, WebRequest request) {
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalidTransaction(InvalidRequestException e, WebRequest request) {
         return badRequest(e, e.errors(), request);
     }
 
@@ -58,12 +61,42 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
     }
 
+    @ExceptionHandler(ClientNotFoundException.class)
+    ResponseEntity<Object> clientNotFound(ClientNotFoundException e, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Client not found");
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+    }
+
+    /** 412 with the current version as ETag (and in the body), so that the client can read it and decide again. */
+    @ExceptionHandler(PreconditionFailedException.class)
+    ResponseEntity<Object> preconditionFailed(PreconditionFailedException e, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, e.getMessage());
+        problem.setTitle("Precondition failed");
+        HttpHeaders headers = new HttpHeaders();
+        e.currentVersion().ifPresent(version -> {
+            problem.setProperty("currentVersion", version);
+            headers.setETag(EntityTags.of(version));
+        });
+        return handleExceptionInternal(e, problem, headers, HttpStatus.PRECONDITION_FAILED, request);
+    }
+
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ResponseEntity<Object> preconditionRequired(PreconditionRequiredException e, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, e.getMessage());
+        problem.setTitle("Precondition required");
+        problem.setProperty("currentVersion", e.currentVersion());
+        HttpHeaders headers = new HttpHeaders();
+        headers.setETag(EntityTags.of(e.currentVersion()));
+        return handleExceptionInternal(e, problem, headers, HttpStatus.PRECONDITION_REQUIRED, request);
+    }
+
     @ExceptionHandler(IdempotencyKeyReusedException.class)
     ResponseEntity<Object> keyReused(IdempotencyKeyReusedException e, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                 "This Idempotency-Key was already used with a different request; use a new key for a new request");
         problem.setTitle("Idempotency key reused");
-        problem.setProperty("transactionId", e.originalTransactionId().toString());
+        problem.setProperty(e.originalProperty(), e.originalValue());
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.UNPROCESSABLE_CONTENT, request);
     }
 

@@ -3,27 +3,18 @@ package io.banksuite.transaction.adapter.out.messaging;
 import io.banksuite.events.Channel;
 import io.banksuite.events.TransactionCreated;
 import io.banksuite.events.TransactionType;
-import io.banksuite.outbox.OutboxMessage;
-import io.banksuite.outbox.OutboxWriter;
 import io.banksuite.schemas.Topics;
-import io.banksuite.schemas.serde.AvroBinary;
 import io.banksuite.transaction.application.port.out.TransactionEventPublisher;
 import io.banksuite.transaction.domain.Transaction;
 import org.springframework.stereotype.Component;
 
-/**
- * Queues TransactionCreated in the outbox, in the caller's database transaction. The payload is plain Avro binary
- * with its writer schema beside it; outbox-relay registers the schema and frames the payload in the Confluent
- * wire format, so a new event type needs no relay code.
- */
+/** Queues TransactionCreated on the client stream, in the caller's database transaction. */
 @Component
 public class OutboxTransactionEventPublisher implements TransactionEventPublisher {
 
-    private static final String WRITER_SCHEMA = TransactionCreated.getClassSchema().toString();
+    private final ClientEventsOutbox outbox;
 
-    private final OutboxWriter outbox;
-
-    public OutboxTransactionEventPublisher(OutboxWriter outbox) {
+    public OutboxTransactionEventPublisher(ClientEventsOutbox outbox) {
         this.outbox = outbox;
     }
 
@@ -42,8 +33,7 @@ public class OutboxTransactionEventPublisher implements TransactionEventPublishe
                 .setMerchantCountry(transaction.merchantCountry())
                 .setChannel(channelOf(transaction.channel()))
                 .build();
-        outbox.append(OutboxMessage.avro(transaction.eventId(), Topics.TRANSACTION_CREATED.name(),
-                transaction.clientId(), AvroBinary.encode(event), WRITER_SCHEMA));
+        outbox.append(Topics.TRANSACTION_CREATED, transaction.eventId(), transaction.clientId(), event);
     }
 
     /** The event's symbol of a domain value: same name (the event's OTHER is only a default for old readers). */

@@ -6,6 +6,7 @@ import io.banksuite.events.TransactionCreated;
 import io.banksuite.fraud.application.TransactionScreening;
 import io.banksuite.fraud.domain.TransactionFacts;
 import io.banksuite.fraud.domain.UnsupportedCurrencyException;
+import io.banksuite.inbox.EventRoutes;
 import io.banksuite.inbox.InboxListener;
 import io.banksuite.inbox.InboxProcessor;
 import io.banksuite.inbox.InvalidEventException;
@@ -15,36 +16,40 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Screens each TransactionCreated through the inbox: the event's dedup row, the client's activity, the decision
+ * Screens each TransactionCreated of the client stream through the inbox: the event's dedup row, the client's activity, the decision
  * and the notification job commit in one database transaction, and the container commits the Kafka offset only
  * after it. A redelivered event (same eventId) finds its dedup row and changes nothing.
  */
 @Component
-public class TransactionCreatedListener {
+public class ClientEventsListener {
 
     /** The listener container's id, for operations (stop, start, rewind). */
-    public static final String LISTENER_ID = "fraud-transaction-created";
+    public static final String LISTENER_ID = "fraud-client-events";
 
     private final InboxProcessor inbox;
     private final TransactionScreening screening;
 
-    public TransactionCreatedListener(InboxProcessor inbox, TransactionScreening screening) {
+    public ClientEventsListener(InboxProcessor inbox, TransactionScreening screening) {
         this.inbox = inbox;
         this.screening = screening;
     }
 
     @KafkaListener(id = LISTENER_ID, topics = InboxListener.TOPIC, groupId = InboxListener.GROUP_ID,
             concurrency = InboxListener.CONCURRENCY)
-    public void on(ConsumerRecord<String, TransactionCreated> record) {
+    public void on(ConsumerRecord<String, Object> record) {
         String traceparent = RecordDiagnostics.traceparent(record);
-        inbox.process(record, TransactionCreatedListener::facts, facts -> {
-            try {
-                screening.screen(facts, traceparent);
-            } catch (UnsupportedCurrencyException e) {
-                // Retrying cannot make the currency known: straight to the dead-letter topic.
-                throw new InvalidEventException("Transaction " + facts.transactionId() + ": " + e.getMessage(), e);
-            }
-        });
+        inbox.process(record, EventRoutes.builder()
+                .on(TransactionCreated.class, ClientEventsListener::facts, facts -> screen(facts, traceparent))
+                .build());
+    }
+
+    private void screen(TransactionFacts facts, String traceparent) {
+        try {
+            screening.screen(facts, traceparent);
+        } catch (UnsupportedCurrencyException e) {
+            // Retrying cannot make the currency known: straight to the dead-letter topic.
+            throw new InvalidEventException("Transaction " + facts.transactionId() + ": " + e.getMessage(), e);
+        }
     }
 
     static TransactionFacts facts(TransactionCreated event) {

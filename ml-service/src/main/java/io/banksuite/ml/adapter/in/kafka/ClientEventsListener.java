@@ -1,6 +1,7 @@
 package io.banksuite.ml.adapter.in.kafka;
 
 import io.banksuite.events.TransactionCreated;
+import io.banksuite.inbox.EventRoutes;
 import io.banksuite.inbox.InboxListener;
 import io.banksuite.inbox.InboxProcessor;
 import io.banksuite.ml.application.ClientFeaturesService;
@@ -9,25 +10,30 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Applies each {@code TransactionCreated} to its client's features, once (kafka-inbox does the rest). */
+/**
+ * Applies each {@code TransactionCreated} of the client stream to its client's features, once (kafka-inbox does the
+ * rest); the stream's other event types are not the features' business.
+ */
 @Component
-public class TransactionCreatedListener {
+public class ClientEventsListener {
 
     /** The listener container's id, for operations (stop, start, rewind). */
-    public static final String LISTENER_ID = "ml-transaction-created";
+    public static final String LISTENER_ID = "ml-client-events";
 
     private final InboxProcessor inbox;
-    private final ClientFeaturesService features;
+    private final EventRoutes routes;
 
-    public TransactionCreatedListener(InboxProcessor inbox, ClientFeaturesService features) {
+    public ClientEventsListener(InboxProcessor inbox, ClientFeaturesService features) {
         this.inbox = inbox;
-        this.features = features;
+        this.routes = EventRoutes.builder()
+                .on(TransactionCreated.class, ClientEventsListener::observation, features::record)
+                .build();
     }
 
     @KafkaListener(id = LISTENER_ID, topics = InboxListener.TOPIC, groupId = InboxListener.GROUP_ID,
             concurrency = InboxListener.CONCURRENCY)
-    void on(ConsumerRecord<String, TransactionCreated> record) {
-        inbox.process(record, TransactionCreatedListener::observation, features::record);
+    void on(ConsumerRecord<String, Object> record) {
+        inbox.process(record, routes);
     }
 
     /** What the features learn from the event; a field they cannot take makes the event invalid. */

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class TransactionCreatedListenerTest {
+class ClientEventsListenerTest {
 
     private static final Instant OCCURRED_AT = Instant.parse("2026-11-27T14:00:00.123456Z");
 
@@ -20,13 +20,13 @@ class TransactionCreatedListenerTest {
     void mapsTheEventToWhatTheRulesNeed() {
         UUID eventId = UUID.randomUUID();
         UUID transactionId = UUID.randomUUID();
-        TransactionFacts facts = TransactionCreatedListener.facts(event(eventId.toString(), transactionId.toString()));
+        TransactionFacts facts = ClientEventsListener.facts(event(eventId.toString(), transactionId.toString()));
         assertThat(facts).isEqualTo(new TransactionFacts(eventId, transactionId, "c-7", 12_345, "BHD", OCCURRED_AT));
     }
 
     @Test
     void aTransactionIdThatIsNotAUuidIsInvalidNotRetryable() {
-        assertThatThrownBy(() -> TransactionCreatedListener.facts(event(UUID.randomUUID().toString(), "tx-1")))
+        assertThatThrownBy(() -> ClientEventsListener.facts(event(UUID.randomUUID().toString(), "tx-1")))
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("tx-1");
     }
