@@ -4,7 +4,9 @@ import static io.banksuite.inbox.testing.TransactionEvents.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.banksuite.events.ClientStatus;
 import io.banksuite.events.TransactionCreated;
+import io.banksuite.inbox.testing.ClientEvents;
 import io.banksuite.inbox.testing.InboxConsumerDriver;
 import io.banksuite.inbox.testing.InboxServiceTest;
 import io.banksuite.outbox.OutboxMetrics;
@@ -110,7 +112,7 @@ class FraudServiceIT {
         assertThat(jdbc.sql("SELECT version || ' ' || description FROM flyway_schema_history"
                         + " WHERE success AND version IS NOT NULL ORDER BY installed_rank")
                 .query(String.class).list())
-                .containsExactly("0.1 inbox processed event", "0.2 outbox", "2 fraud decisions");
+                .containsExactly("0.1 inbox processed event", "0.2 outbox", "2 fraud decisions", "3 client standing");
     }
 
     @Test
@@ -180,6 +182,66 @@ class FraudServiceIT {
         assertThat(job.get("reasons").get(0).asString()).isEqualTo("VELOCITY_LIMIT_EXCEEDED");
         assertThat(outboxRowsFor(first) + outboxRowsFor(second) + outboxRowsFor(third) + outboxRowsFor(fifth))
                 .isZero();
+    }
+
+    @Test
+    void aClientsTransactionsAreFlaggedWhileItIsBlockedInTheOrderItsEventsHappened() {
+        String client = client();
+        inbox.publishEvent(client, ClientEvents.profile(client, 1, ClientStatus.ACTIVE, "RETAIL", T0));
+        TransactionCreated beforeBlock = payment(client, 10_00, "EUR", T0.plusSeconds(120));
+        send(beforeBlock);
+        inbox.publishEvent(client, ClientEvents.profile(client, 2, ClientStatus.BLOCKED, "RETAIL", T0.plusSeconds(240)));
+        TransactionCreated whileBlocked = payment(client, 10_00, "EUR", T0.plusSeconds(360));
+        send(whileBlocked);
+        inbox.publishEvent(client, ClientEvents.profile(client, 3, ClientStatus.ACTIVE, "RETAIL", T0.plusSeconds(480)));
+        TransactionCreated afterUnblock = payment(client, 10_00, "EUR", T0.plusSeconds(600));
+        send(afterUnblock);
+
+        assertThat(awaitDecision(afterUnblock).get("flagged").asBoolean()).isFalse();
+        assertThat(awaitDecision(beforeBlock).get("flagged").asBoolean()).isFalse();
+        assertThat(reasons(awaitDecision(whileBlocked))).containsExactly("CLIENT_BLOCKED");
+        assertThat(json.readTree(awaitJob(whileBlocked).getBody()).get("reasons").get(0).asString())
+                .isEqualTo("CLIENT_BLOCKED");
+    }
+
+    @Test
+    void theLimitsInForceWhenATransactionOccurredDecideEvenIfALaterChangeArrivedFirst() {
+        String client = client();
+        inbox.publishEvent(client, ClientEvents.limits(client, 1, T0, ClientEvents.limit("EUR", 100_00, 250_00)));
+        TransactionCreated overSingle = payment(client, 150_00, "EUR", T0.plusSeconds(120));
+        TransactionCreated first = payment(client, 30_00, "EUR", T0.plusSeconds(240));
+        TransactionCreated second = payment(client, 60_00, "EUR", T0.plusSeconds(360));
+        TransactionCreated overDaily = payment(client, 20_00, "EUR", T0.plusSeconds(480));
+        TransactionCreated otherCurrency = payment(client, 500_00, "USD", T0.plusSeconds(500));
+        send(overSingle, first, second, overDaily, otherCurrency);
+        // Raised limits that took effect at T0+20m reach fraud-service before a transaction from T0+10m: that one is
+        // still held to the limits of T0 (a transaction committed later than its limit change, say).
+        inbox.publishEvent(client, ClientEvents.limits(client, 2, T0.plusSeconds(1200),
+                ClientEvents.limit("EUR", 1_000_00, 5_000_00)));
+        TransactionCreated lateButEarlier = payment(client, 10_00, "EUR", T0.plusSeconds(600));
+        TransactionCreated underRaised = payment(client, 900_00, "EUR", T0.plusSeconds(1260));
+        send(lateButEarlier, underRaised);
+
+        assertThat(reasons(awaitDecision(overSingle)))
+                .containsExactlyInAnyOrder("SINGLE_TRANSACTION_LIMIT_EXCEEDED");
+        assertThat(awaitDecision(first).get("flagged").asBoolean()).isFalse();
+        assertThat(reasons(awaitDecision(second))).as("150 + 30 + 60 = 240 <= 250").isEmpty();
+        assertThat(reasons(awaitDecision(overDaily))).as("260 > 250").containsExactly("DAILY_LIMIT_EXCEEDED");
+        assertThat(reasons(awaitDecision(otherCurrency))).as("no limit in USD").isEmpty();
+        assertThat(reasons(awaitDecision(lateButEarlier))).containsExactly("DAILY_LIMIT_EXCEEDED");
+        assertThat(reasons(awaitDecision(underRaised))).isEmpty();
+    }
+
+    @Test
+    void aLimitChangeTheRulesCannotTakeIsParkedAndTheStreamFlowsOn() {
+        String client = client();
+        inbox.publishEvent(client, ClientEvents.limits(client, 1, T0, ClientEvents.limit("ZZZ", 1, 1)));
+        TransactionCreated next = payment(client, 10_00, "EUR", T0.plusSeconds(60));
+        send(next);
+
+        assertThat(awaitDecision(next).get("flagged").asBoolean()).isFalse();
+        assertThat(inbox.awaitDeadLetteredWithKey(client).headers().lastHeader("kafka_dlt-exception-fqcn"))
+                .isNotNull();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.banksuite.events.ClientStatus;
 import io.banksuite.events.LimitChanged;
 import io.banksuite.events.TransactionCreated;
 import io.banksuite.inbox.testing.ClientEvents;
@@ -94,6 +95,31 @@ class MlServiceIT {
                 .filter(e -> e.getClientId().equals(alice)).map(TransactionCreated::getEventId).toList());
         assertThat(inbox.applied()).isGreaterThanOrEqualTo(5);
         assertThat(get("/actuator/prometheus").body()).contains("inbox_events_applied_total");
+    }
+
+    @Test
+    void theClientsLatestSegmentAndStatusJoinEveryCurrencysFeatures() throws Exception {
+        String grace = client("grace");
+        inbox.publish(payment(grace, 100, "EUR", T0));
+        inbox.awaitCaughtUp();
+        JsonNode before = json.readTree(get("/api/v1/clients/" + grace + "/features").body()).get(0);
+        assertThat(before.has("segment")).as("no profile yet").isFalse();
+
+        inbox.publishEvent(grace, ClientEvents.profile(grace, 2, ClientStatus.BLOCKED, "PREMIUM", T0.plusSeconds(60)));
+        // An older version arriving later (a replayed event, say) changes nothing.
+        inbox.publishEvent(grace, ClientEvents.profile(grace, 1, ClientStatus.ACTIVE, "RETAIL", T0));
+        inbox.publish(payment(grace, 200, "USD", T0.plusSeconds(120)));
+        await().atMost(TIMEOUT).until(() -> featureRows(grace).size() == 2);
+        inbox.awaitCaughtUp();
+
+        JsonNode body = json.readTree(get("/api/v1/clients/" + grace + "/features").body());
+        assertThat(body.size()).isEqualTo(2);
+        for (JsonNode currency : body) {
+            assertThat(currency.get("segment").asString()).isEqualTo("PREMIUM");
+            assertThat(currency.get("status").asString()).isEqualTo("BLOCKED");
+        }
+        assertThat(jdbc.sql("SELECT version FROM client_profile WHERE client_id = ?").param(grace)
+                .query(Long.class).single()).isEqualTo(2);
     }
 
     @Test

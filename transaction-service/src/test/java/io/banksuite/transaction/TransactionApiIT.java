@@ -103,6 +103,29 @@ class TransactionApiIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aCardIdIsRecordedAndCarriedByTheVersion2Event() throws Exception {
+        postJson("""
+                {"clientId":"c-card","amount":"9.99","currency":"EUR","type":"PAYMENT","channel":"POS",
+                 "cardId":"card-0042"}""")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.cardId").value("card-0042"));
+        postJson("""
+                {"clientId":"c-card","amount":"1.00","currency":"EUR","type":"PAYMENT","channel":"POS",
+                 "cardId":"4111111111111111"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("cardId"));
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT payload, payload_schema FROM outbox");
+        Schema writer = new Schema.Parser().parse((String) row.get("payload_schema"));
+        assertThat(writer.getField("cardId")).as("the writer schema is v2").isNotNull();
+        byte[] payload = (byte[]) row.get("payload");
+        var event = (TransactionCreated) AvroBinary.decode(AvroBinary.reader(writer, true), payload, 0,
+                payload.length);
+        assertThat(event.getCardId()).isEqualTo("card-0042");
+        assertThat(jdbc.queryForObject("SELECT card_id FROM transactions", String.class)).isEqualTo("card-0042");
+    }
+
+    @Test
     void aJsonNumberAmountKeepsItsExactDigits() throws Exception {
         postJson("""
                 {"clientId":"c-2","amount":0.10,"currency":"EUR","type":"TRANSFER","channel":"MOBILE"}""")

@@ -1,9 +1,10 @@
 package io.banksuite.fraud.application;
 
 import io.banksuite.fraud.application.port.out.ClientActivityStore;
+import io.banksuite.fraud.application.port.out.ClientStandingStore;
 import io.banksuite.fraud.application.port.out.DecisionStore;
 import io.banksuite.fraud.application.port.out.FraudAlertSender;
-import io.banksuite.fraud.domain.ClientActivity;
+import io.banksuite.fraud.domain.ClientHistory;
 import io.banksuite.fraud.domain.FraudDecision;
 import io.banksuite.fraud.domain.FraudRules;
 import io.banksuite.fraud.domain.TransactionFacts;
@@ -21,9 +22,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Screens one transaction: records it in the client's activity, applies the rules to it and the activity before
- * it, stores the decision and, when flagged, the notification job. Everything joins the caller's transaction (the
- * inbox's, which also holds the event's dedup row), so either all of it commits or none does.
+ * Screens one transaction: records it in the client's activity, applies the rules to it, the activity before it and
+ * the client's status and limits in force when it occurred, stores the decision and, when flagged, the notification
+ * job. Everything joins the caller's transaction (the inbox's, which also holds the event's dedup row), so either all
+ * of it commits or none does.
  */
 @Service
 public class TransactionScreening {
@@ -32,16 +34,18 @@ public class TransactionScreening {
 
     private final FraudRules rules;
     private final ClientActivityStore activity;
+    private final ClientStandingStore standings;
     private final DecisionStore decisions;
     private final FraudAlertSender alerts;
     private final Clock clock;
     private final Counter flaggedDecisions;
     private final Counter cleanDecisions;
 
-    public TransactionScreening(FraudRules rules, ClientActivityStore activity, DecisionStore decisions,
-                                FraudAlertSender alerts, Clock clock, MeterRegistry meters) {
+    public TransactionScreening(FraudRules rules, ClientActivityStore activity, ClientStandingStore standings,
+                                DecisionStore decisions, FraudAlertSender alerts, Clock clock, MeterRegistry meters) {
         this.rules = rules;
         this.activity = activity;
+        this.standings = standings;
         this.decisions = decisions;
         this.alerts = alerts;
         this.clock = clock;
@@ -55,11 +59,14 @@ public class TransactionScreening {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<FraudDecision> screen(TransactionFacts transaction, String traceparent) {
-        ClientActivity earlier = activity.between(transaction.clientId(), transaction.transactionId(),
-                transaction.occurredAt().minus(rules.lookback()), transaction.occurredAt());
-        activity.record(transaction.clientId(), transaction.transactionId(), transaction.occurredAt());
+        var history = new ClientHistory(
+                activity.between(transaction.clientId(), transaction.transactionId(),
+                        transaction.occurredAt().minus(rules.lookback()), transaction.occurredAt()),
+                standings.statusAt(transaction.clientId(), transaction.occurredAt()),
+                standings.limitAt(transaction.clientId(), transaction.currency(), transaction.occurredAt()));
+        activity.record(transaction);
         // Microseconds: what PostgreSQL keeps, so the stored decision and the job's createdAt agree exactly.
-        FraudDecision decision = rules.decide(transaction, earlier, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        FraudDecision decision = rules.decide(transaction, history, clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (!decisions.insert(decision)) {
             log.info("Transaction {} already has a fraud decision; event {} changes nothing",
                     transaction.transactionId(), transaction.eventId());

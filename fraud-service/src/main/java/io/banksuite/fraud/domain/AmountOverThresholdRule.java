@@ -31,7 +31,7 @@ public final class AmountOverThresholdRule implements FraudRule {
     }
 
     @Override
-    public Optional<FraudReason> evaluate(TransactionFacts transaction, ClientActivity activity) {
+    public Optional<FraudReason> evaluate(TransactionFacts transaction, ClientHistory history) {
         return transaction.amountMinor() > thresholdMinor(transaction.currency())
                 ? Optional.of(FraudReason.AMOUNT_OVER_THRESHOLD)
                 : Optional.empty();

@@ -7,9 +7,9 @@ import java.util.Optional;
 public interface FraudRule {
 
     /** The reason this rule flags the transaction, or empty when it does not. */
-    Optional<FraudReason> evaluate(TransactionFacts transaction, ClientActivity activity);
+    Optional<FraudReason> evaluate(TransactionFacts transaction, ClientHistory history);
 
-    /** How far before the transaction this rule looks into the client's activity; zero if it does not. */
+    /** How far before the transaction this rule looks into the client's earlier transactions; zero if it does not. */
     default Duration lookback() {
         return Duration.ZERO;
     }

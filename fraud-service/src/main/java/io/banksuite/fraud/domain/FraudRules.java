@@ -13,9 +13,9 @@ public final class FraudRules {
         this.rules = List.copyOf(rules);
     }
 
-    public FraudDecision decide(TransactionFacts transaction, ClientActivity activity, Instant decidedAt) {
+    public FraudDecision decide(TransactionFacts transaction, ClientHistory history, Instant decidedAt) {
         List<FraudReason> reasons = rules.stream()
-                .flatMap(rule -> rule.evaluate(transaction, activity).stream())
+                .flatMap(rule -> rule.evaluate(transaction, history).stream())
                 .distinct()
                 .toList();
         return FraudDecision.of(transaction, reasons, decidedAt);

@@ -30,10 +30,10 @@ public final class VelocityRule implements FraudRule {
     }
 
     @Override
-    public Optional<FraudReason> evaluate(TransactionFacts transaction, ClientActivity activity) {
+    public Optional<FraudReason> evaluate(TransactionFacts transaction, ClientHistory history) {
         Instant end = transaction.occurredAt();
         Instant start = end.minus(window);
-        long earlierInWindow = activity.earlierOccurrences().stream()
+        long earlierInWindow = history.earlier().stream().map(ClientHistory.EarlierTransaction::occurredAt)
                 .filter(at -> at.isAfter(start) && !at.isAfter(end))
                 .count();
         return earlierInWindow + 1 > maxTransactions

@@ -15,12 +15,12 @@ class AmountOverThresholdRuleTest {
 
     @Test
     void amountExactlyAtTheThresholdIsNotFlagged() {
-        assertThat(rule.evaluate(amount(1_000_000, "EUR"), ClientActivity.NONE)).isEmpty();
+        assertThat(rule.evaluate(amount(1_000_000, "EUR"), ClientHistory.NONE)).isEmpty();
     }
 
     @Test
     void oneMinorUnitAboveTheThresholdIsFlagged() {
-        assertThat(rule.evaluate(amount(1_000_001, "EUR"), ClientActivity.NONE))
+        assertThat(rule.evaluate(amount(1_000_001, "EUR"), ClientHistory.NONE))
                 .contains(FraudReason.AMOUNT_OVER_THRESHOLD);
     }
 
@@ -35,16 +35,16 @@ class AmountOverThresholdRuleTest {
     @Test
     void yenHasNoMinorUnitSoTheAmountIsInYen() {
         assertThat(rule.thresholdMinor("JPY")).isEqualTo(1_500_000L);
-        assertThat(rule.evaluate(amount(1_500_000, "JPY"), ClientActivity.NONE)).isEmpty();
-        assertThat(rule.evaluate(amount(1_500_001, "JPY"), ClientActivity.NONE))
+        assertThat(rule.evaluate(amount(1_500_000, "JPY"), ClientHistory.NONE)).isEmpty();
+        assertThat(rule.evaluate(amount(1_500_001, "JPY"), ClientHistory.NONE))
                 .contains(FraudReason.AMOUNT_OVER_THRESHOLD);
     }
 
     @Test
     void bahrainiDinarHasThreeFractionDigits() {
         assertThat(rule.thresholdMinor("BHD")).isEqualTo(3_000_125L);
-        assertThat(rule.evaluate(amount(3_000_125, "BHD"), ClientActivity.NONE)).isEmpty();
-        assertThat(rule.evaluate(amount(3_000_126, "BHD"), ClientActivity.NONE))
+        assertThat(rule.evaluate(amount(3_000_125, "BHD"), ClientHistory.NONE)).isEmpty();
+        assertThat(rule.evaluate(amount(3_000_126, "BHD"), ClientHistory.NONE))
                 .contains(FraudReason.AMOUNT_OVER_THRESHOLD);
     }
 
@@ -52,11 +52,11 @@ class AmountOverThresholdRuleTest {
     void aDefaultWithMoreDecimalsThanTheCurrencyIsComparedExactly() {
         AmountOverThresholdRule fractional = new AmountOverThresholdRule(new BigDecimal("100.5"), Map.of());
         // 100.5 JPY lies between 100 and 101 yen: 100 is below it, 101 above.
-        assertThat(fractional.evaluate(amount(100, "JPY"), ClientActivity.NONE)).isEmpty();
-        assertThat(fractional.evaluate(amount(101, "JPY"), ClientActivity.NONE))
+        assertThat(fractional.evaluate(amount(100, "JPY"), ClientHistory.NONE)).isEmpty();
+        assertThat(fractional.evaluate(amount(101, "JPY"), ClientHistory.NONE))
                 .contains(FraudReason.AMOUNT_OVER_THRESHOLD);
-        assertThat(fractional.evaluate(amount(10_050, "EUR"), ClientActivity.NONE)).isEmpty();
-        assertThat(fractional.evaluate(amount(10_051, "EUR"), ClientActivity.NONE))
+        assertThat(fractional.evaluate(amount(10_050, "EUR"), ClientHistory.NONE)).isEmpty();
+        assertThat(fractional.evaluate(amount(10_051, "EUR"), ClientHistory.NONE))
                 .contains(FraudReason.AMOUNT_OVER_THRESHOLD);
     }
 
@@ -77,9 +77,9 @@ class AmountOverThresholdRuleTest {
 
     @Test
     void unknownAndPseudoCurrenciesAreRejected() {
-        assertThatThrownBy(() -> rule.evaluate(amount(1, "ZZZ"), ClientActivity.NONE))
+        assertThatThrownBy(() -> rule.evaluate(amount(1, "ZZZ"), ClientHistory.NONE))
                 .isInstanceOf(UnsupportedCurrencyException.class);
-        assertThatThrownBy(() -> rule.evaluate(amount(1, "XAU"), ClientActivity.NONE))
+        assertThatThrownBy(() -> rule.evaluate(amount(1, "XAU"), ClientHistory.NONE))
                 .isInstanceOf(UnsupportedCurrencyException.class);
         assertThatThrownBy(() -> new AmountOverThresholdRule(BigDecimal.TEN, Map.of("eur", BigDecimal.ONE)))
                 .isInstanceOf(UnsupportedCurrencyException.class);

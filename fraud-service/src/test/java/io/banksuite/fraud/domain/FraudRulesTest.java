@@ -20,19 +20,19 @@ class FraudRulesTest {
             new AmountOverThresholdRule(new BigDecimal("10000"), Map.of()),
             new VelocityRule(2, Duration.ofMinutes(1))));
 
-    private final ClientActivity twoEarlier = ClientActivity.of(T0.minusSeconds(2), T0.minusSeconds(1));
+    private final ClientHistory twoEarlier = ClientHistory.of(T0.minusSeconds(2), T0.minusSeconds(1));
 
     @Test
     void cleanTransactionIsNotFlagged() {
         TransactionFacts tx = transaction(500);
-        FraudDecision decision = rules.decide(tx, ClientActivity.NONE, DECIDED_AT);
+        FraudDecision decision = rules.decide(tx, ClientHistory.NONE, DECIDED_AT);
         assertThat(decision).isEqualTo(new FraudDecision(tx.transactionId(), tx.eventId(), "c-1", false, List.of(),
                 DECIDED_AT));
     }
 
     @Test
     void oneRuleFiringFlagsWithItsReason() {
-        assertThat(rules.decide(transaction(1_000_001), ClientActivity.NONE, DECIDED_AT).reasons())
+        assertThat(rules.decide(transaction(1_000_001), ClientHistory.NONE, DECIDED_AT).reasons())
                 .containsExactly(FraudReason.AMOUNT_OVER_THRESHOLD);
         FraudDecision velocity = rules.decide(transaction(1), twoEarlier, DECIDED_AT);
         assertThat(velocity.flagged()).isTrue();

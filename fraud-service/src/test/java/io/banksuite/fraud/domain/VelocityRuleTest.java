@@ -18,41 +18,41 @@ class VelocityRuleTest {
 
     @Test
     void theFifthTransactionInTheWindowIsAllowed() {
-        ClientActivity fourEarlier = ClientActivity.of(T0.minusSeconds(40), T0.minusSeconds(30), T0.minusSeconds(20),
+        ClientHistory fourEarlier = ClientHistory.of(T0.minusSeconds(40), T0.minusSeconds(30), T0.minusSeconds(20),
                 T0.minusSeconds(10));
         assertThat(rule.evaluate(at(T0), fourEarlier)).isEmpty();
     }
 
     @Test
     void theSixthTransactionInTheWindowIsFlagged() {
-        ClientActivity fiveEarlier = ClientActivity.of(T0.minusSeconds(50), T0.minusSeconds(40), T0.minusSeconds(30),
+        ClientHistory fiveEarlier = ClientHistory.of(T0.minusSeconds(50), T0.minusSeconds(40), T0.minusSeconds(30),
                 T0.minusSeconds(20), T0.minusSeconds(10));
         assertThat(rule.evaluate(at(T0), fiveEarlier)).contains(FraudReason.VELOCITY_LIMIT_EXCEEDED);
     }
 
     @Test
     void aTransactionExactlyOneWindowEarlierIsOutsideTheWindow() {
-        ClientActivity activity = ClientActivity.of(T0.minus(WINDOW), T0.minusSeconds(40), T0.minusSeconds(30),
+        ClientHistory activity = ClientHistory.of(T0.minus(WINDOW), T0.minusSeconds(40), T0.minusSeconds(30),
                 T0.minusSeconds(20), T0.minusSeconds(10));
         assertThat(rule.evaluate(at(T0), activity)).isEmpty();
     }
 
     @Test
     void aTransactionJustInsideTheWindowCounts() {
-        ClientActivity activity = ClientActivity.of(T0.minus(WINDOW).plusNanos(1000), T0.minusSeconds(40),
+        ClientHistory activity = ClientHistory.of(T0.minus(WINDOW).plusNanos(1000), T0.minusSeconds(40),
                 T0.minusSeconds(30), T0.minusSeconds(20), T0.minusSeconds(10));
         assertThat(rule.evaluate(at(T0), activity)).contains(FraudReason.VELOCITY_LIMIT_EXCEEDED);
     }
 
     @Test
     void transactionsAtTheSameInstantCount() {
-        ClientActivity sameInstant = ClientActivity.of(T0, T0, T0, T0, T0);
+        ClientHistory sameInstant = ClientHistory.of(T0, T0, T0, T0, T0);
         assertThat(rule.evaluate(at(T0), sameInstant)).contains(FraudReason.VELOCITY_LIMIT_EXCEEDED);
     }
 
     @Test
     void laterTransactionsDoNotCountTowardsAnEarlierOne() {
-        ClientActivity later = ClientActivity.of(T0.plusSeconds(1), T0.plusSeconds(2), T0.plusSeconds(3),
+        ClientHistory later = ClientHistory.of(T0.plusSeconds(1), T0.plusSeconds(2), T0.plusSeconds(3),
                 T0.plusSeconds(4), T0.plusSeconds(5));
         assertThat(rule.evaluate(at(T0), later)).isEmpty();
     }
@@ -65,15 +65,15 @@ class VelocityRuleTest {
         for (int i = 1; i <= 5; i++) {
             burst.add(past.minusSeconds(i));
         }
-        assertThat(rule.evaluate(at(past), new ClientActivity(burst))).contains(FraudReason.VELOCITY_LIMIT_EXCEEDED);
-        assertThat(rule.evaluate(at(past.plus(WINDOW)), new ClientActivity(burst))).isEmpty();
+        assertThat(rule.evaluate(at(past), ClientHistory.of(burst.stream().map(at -> new ClientHistory.EarlierTransaction(at, 0, "XXX")).toList()))).contains(FraudReason.VELOCITY_LIMIT_EXCEEDED);
+        assertThat(rule.evaluate(at(past.plus(WINDOW)), ClientHistory.of(burst.stream().map(at -> new ClientHistory.EarlierTransaction(at, 0, "XXX")).toList()))).isEmpty();
     }
 
     @Test
     void aLimitOfOneFlagsTheSecondTransaction() {
         VelocityRule strict = new VelocityRule(1, WINDOW);
-        assertThat(strict.evaluate(at(T0), ClientActivity.NONE)).isEmpty();
-        assertThat(strict.evaluate(at(T0), ClientActivity.of(T0.minusSeconds(59)))).contains(FraudReason.VELOCITY_LIMIT_EXCEEDED);
+        assertThat(strict.evaluate(at(T0), ClientHistory.NONE)).isEmpty();
+        assertThat(strict.evaluate(at(T0), ClientHistory.of(T0.minusSeconds(59)))).contains(FraudReason.VELOCITY_LIMIT_EXCEEDED);
     }
 
     @Test

@@ -65,8 +65,8 @@ public class TransactionService {
         }
         var transaction = new Transaction(id, sequence.getAsLong(), request.clientId(), request.amount(),
                 request.amountMinor(), request.currency(), request.type(), request.merchantId(),
-                request.merchantCategory(), request.merchantCountry(), request.channel(), TransactionStatus.CREATED,
-                occurredAt, eventId);
+                request.merchantCategory(), request.merchantCountry(), request.channel(), request.cardId(),
+                TransactionStatus.CREATED, occurredAt, eventId);
         events.transactionCreated(transaction);
         return new Creation(transaction, true);
     }

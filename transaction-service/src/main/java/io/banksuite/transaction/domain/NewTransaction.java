@@ -9,10 +9,11 @@ import java.util.Objects;
  *
  * @param amount      the exact amount, with the currency's default fraction digits as its scale
  * @param amountMinor the same amount in minor units (cents for EUR)
+ * @param cardId      the bank's id of the card used, or null
  */
 public record NewTransaction(String clientId, BigDecimal amount, long amountMinor, Currency currency,
                              TransactionType type, String merchantId, String merchantCategory,
-                             String merchantCountry, Channel channel) {
+                             String merchantCountry, Channel channel, String cardId) {
 
     public NewTransaction {
         Objects.requireNonNull(clientId, "clientId");
@@ -27,8 +28,10 @@ public record NewTransaction(String clientId, BigDecimal amount, long amountMino
      * reused with a different request is detected by comparing its digest.
      */
     public String canonicalText() {
-        return String.join("\u001f", clientId, amount.toPlainString(), currency.getCurrencyCode(), type.name(),
+        String text = String.join("\u001f", clientId, amount.toPlainString(), currency.getCurrencyCode(), type.name(),
                 String.valueOf(merchantId), String.valueOf(merchantCategory), String.valueOf(merchantCountry),
                 channel.name());
+        // Appended only when present, so that requests without a card keep the digests stored before cards existed.
+        return cardId == null ? text : text + "\u001fcard=" + cardId;
     }
 }

@@ -9,10 +9,11 @@ import java.util.UUID;
  * A recorded transaction.
  *
  * @param sequence the row's insertion sequence, the order of a client's transaction list
+ * @param cardId   the bank's id of the card used, or null
  * @param eventId  the id of the TransactionCreated event announcing it
  */
 public record Transaction(UUID id, long sequence, String clientId, BigDecimal amount, long amountMinor,
                           Currency currency, TransactionType type, String merchantId, String merchantCategory,
-                          String merchantCountry, Channel channel, TransactionStatus status, Instant occurredAt,
-                          UUID eventId) {
+                          String merchantCountry, Channel channel, String cardId, TransactionStatus status,
+                          Instant occurredAt, UUID eventId) {
 }

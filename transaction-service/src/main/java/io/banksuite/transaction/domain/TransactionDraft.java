@@ -7,5 +7,11 @@ package io.banksuite.transaction.domain;
  * and turn it into a {@link NewTransaction}.
  */
 public record TransactionDraft(String clientId, String amount, String currency, String type, String merchantId,
-                               String merchantCategory, String merchantCountry, String channel) {
+                               String merchantCategory, String merchantCountry, String channel, String cardId) {
+
+    /** A transaction without a card. */
+    public TransactionDraft(String clientId, String amount, String currency, String type, String merchantId,
+                            String merchantCategory, String merchantCountry, String channel) {
+        this(clientId, amount, currency, type, merchantId, merchantCategory, merchantCountry, channel, null);
+    }
 }

@@ -26,7 +26,12 @@ public final class TransactionValidator {
     /** What a client id may look like (also checked on URLs by Bean Validation). */
     public static final String CLIENT_ID_PATTERN = RequestFields.CLIENT_ID_PATTERN;
 
+    public static final int MAX_CARD_ID_LENGTH = 64;
+
     private static final Pattern MERCHANT_CATEGORY = Pattern.compile("[0-9]{4}");
+    /** A card id, not a card number: an id of up to 64 characters that is not all digits (a PAN is all digits). */
+    private static final Pattern CARD_ID =
+            Pattern.compile("(?=.*[A-Za-z._:-])[A-Za-z0-9._:-]{1," + MAX_CARD_ID_LENGTH + "}");
 
     private static final List<String> TYPES = Arrays.stream(TransactionType.values()).map(Enum::name).toList();
     private static final List<String> CHANNELS = Arrays.stream(Channel.values()).map(Enum::name).toList();
@@ -60,13 +65,16 @@ public final class TransactionValidator {
         String merchantCategory = optionalMatching("merchantCategory", draft.merchantCategory(), MERCHANT_CATEGORY,
                 "must be a 4-digit ISO 18245 merchant category code", errors);
         String merchantCountry = RequestFields.country("merchantCountry", draft.merchantCountry(), false, errors);
+        String cardId = optionalMatching("cardId", draft.cardId(), CARD_ID,
+                "must be the bank's id of the card: 1 to " + MAX_CARD_ID_LENGTH + " letters, digits or . _ : -"
+                        + " (never a card number)", errors);
         String key = RequestFields.idempotencyKey(idempotencyKey, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         long amountMinor = RequestFields.minorUnits(amount, currency);
         var transaction = new NewTransaction(clientId, amount, amountMinor, currency, type, merchantId,
-                merchantCategory, merchantCountry, channel);
+                merchantCategory, merchantCountry, channel, cardId);
         return new ValidRequest(transaction, Optional.ofNullable(key));
     }
 

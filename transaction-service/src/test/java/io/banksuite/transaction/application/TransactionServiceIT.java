@@ -79,7 +79,7 @@ class TransactionServiceIT {
         // Shared libraries own versions 0.x (outbox: 0.2, from the outbox jar); the service's own start at 1.
         assertThat(jdbc.queryForList("SELECT version || ' ' || description FROM flyway_schema_history"
                 + " WHERE success AND version IS NOT NULL ORDER BY installed_rank", String.class))
-                .containsExactly("0.2 outbox", "1 transactions", "2 clients");
+                .containsExactly("0.2 outbox", "1 transactions", "2 clients", "3 transaction card");
         assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'outbox'", String.class))
                 .contains("outbox_unsent_idx");
     }

@@ -129,6 +129,25 @@ class TransactionValidatorTest {
                 .isEqualTo(validator.validate(with("125.50", "EUR")).canonicalText());
     }
 
+    @Test
+    void aCardIdIsOptionalAndNeverACardNumber() {
+        assertThat(validator.validate(valid()).cardId()).isNull();
+        assertThat(validator.validate(withCard("card-0042")).cardId()).isEqualTo("card-0042");
+        assertThat(fieldsOf(withCard("4111111111111111"))).as("a PAN").containsExactly("cardId");
+        assertThat(fieldsOf(withCard("card 42"))).containsExactly("cardId");
+        assertThat(fieldsOf(withCard(""))).containsExactly("cardId");
+        assertThat(fieldsOf(withCard("c".repeat(65)))).containsExactly("cardId");
+    }
+
+    @Test
+    void theCanonicalTextOfARequestWithoutACardIsWhatItWasBeforeCardsExisted() {
+        // Digests stored with idempotency keys before cardId existed must still match their retries.
+        assertThat(validator.validate(valid()).canonicalText())
+                .isEqualTo(String.join("\u001f", "c-1", "125.50", "EUR", "PAYMENT", "m-1", "5411", "DE", "WEB"));
+        assertThat(validator.validate(withCard("card-1")).canonicalText())
+                .isNotEqualTo(validator.validate(valid()).canonicalText());
+    }
+
     private java.util.List<String> fieldsOf(TransactionDraft draft) {
         var e = catchThrowableOfType(InvalidRequestException.class, () -> validator.validate(draft));
         assertThat(e).as("expected the draft to be refused: %s", draft).isNotNull();
@@ -141,6 +160,10 @@ class TransactionValidatorTest {
 
     private static TransactionDraft with(String amount, String currency) {
         return new TransactionDraft("c-1", amount, currency, "PAYMENT", "m-1", "5411", "DE", "WEB");
+    }
+
+    private static TransactionDraft withCard(String cardId) {
+        return new TransactionDraft("c-1", "125.50", "EUR", "PAYMENT", "m-1", "5411", "DE", "POS", cardId);
     }
 
     private static TransactionDraft withCountry(String country) {

@@ -1,9 +1,16 @@
 package io.banksuite.fraud.adapter.in.kafka;
 
+import java.util.Currency;
 import java.util.UUID;
 
+import io.banksuite.events.ClientUpdated;
+import io.banksuite.events.LimitChanged;
 import io.banksuite.events.TransactionCreated;
+import io.banksuite.fraud.application.ClientStandings;
 import io.banksuite.fraud.application.TransactionScreening;
+import io.banksuite.fraud.domain.ClientStanding;
+import io.banksuite.fraud.domain.ClientStatus;
+import io.banksuite.fraud.domain.SpendingLimit;
 import io.banksuite.fraud.domain.TransactionFacts;
 import io.banksuite.fraud.domain.UnsupportedCurrencyException;
 import io.banksuite.inbox.EventRoutes;
@@ -16,9 +23,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Screens each TransactionCreated of the client stream through the inbox: the event's dedup row, the client's activity, the decision
- * and the notification job commit in one database transaction, and the container commits the Kafka offset only
- * after it. A redelivered event (same eventId) finds its dedup row and changes nothing.
+ * Keeps each client's status and limits from the client stream, and screens each TransactionCreated against them,
+ * through the inbox: the event's dedup row, the client's activity, the decision and the notification job commit in
+ * one database transaction, and the container commits the Kafka offset only after it. A redelivered event (same
+ * eventId) finds its dedup row and changes nothing.
  */
 @Component
 public class ClientEventsListener {
@@ -28,10 +36,12 @@ public class ClientEventsListener {
 
     private final InboxProcessor inbox;
     private final TransactionScreening screening;
+    private final ClientStandings standings;
 
-    public ClientEventsListener(InboxProcessor inbox, TransactionScreening screening) {
+    public ClientEventsListener(InboxProcessor inbox, TransactionScreening screening, ClientStandings standings) {
         this.inbox = inbox;
         this.screening = screening;
+        this.standings = standings;
     }
 
     @KafkaListener(id = LISTENER_ID, topics = InboxListener.TOPIC, groupId = InboxListener.GROUP_ID,
@@ -40,6 +50,8 @@ public class ClientEventsListener {
         String traceparent = RecordDiagnostics.traceparent(record);
         inbox.process(record, EventRoutes.builder()
                 .on(TransactionCreated.class, ClientEventsListener::facts, facts -> screen(facts, traceparent))
+                .on(ClientUpdated.class, ClientEventsListener::statusChange, standings::apply)
+                .on(LimitChanged.class, ClientEventsListener::limitsChange, standings::apply)
                 .build());
     }
 
@@ -61,5 +73,30 @@ public class ClientEventsListener {
         }
         return new TransactionFacts(UUID.fromString(event.getEventId()), transactionId, event.getClientId(),
                 event.getAmountMinor(), event.getCurrency(), event.getOccurredAt());
+    }
+
+    static ClientStanding.StatusChange statusChange(ClientUpdated event) {
+        return new ClientStanding.StatusChange(event.getClientId(), event.getVersion(), event.getOccurredAt(),
+                ClientStatus.valueOf(event.getStatus().name()));
+    }
+
+    /** A limit in a currency the rules cannot take, or an inconsistent one, makes the event invalid (parked). */
+    static ClientStanding.LimitsChange limitsChange(LimitChanged event) {
+        return new ClientStanding.LimitsChange(event.getClientId(), event.getVersion(), event.getOccurredAt(),
+                event.getLimits().stream()
+                        .map(limit -> new SpendingLimit(supported(limit.getCurrency()),
+                                limit.getSingleTransactionLimitMinor(), limit.getDailyLimitMinor()))
+                        .toList());
+    }
+
+    private static String supported(String currency) {
+        try {
+            if (Currency.getInstance(currency).getDefaultFractionDigits() >= 0) {
+                return currency;
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown currency '" + currency + "'", e);
+        }
+        throw new IllegalArgumentException("Currency without minor units '" + currency + "'");
     }
 }

@@ -1,10 +1,13 @@
 package io.banksuite.fraud.adapter.out.persistence;
 
-import io.banksuite.fraud.application.port.out.ClientActivityStore;
-import io.banksuite.fraud.domain.ClientActivity;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+
+import io.banksuite.fraud.application.port.out.ClientActivityStore;
+import io.banksuite.fraud.domain.ClientHistory.EarlierTransaction;
+import io.banksuite.fraud.domain.TransactionFacts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,23 +22,25 @@ public class JdbcClientActivityStore implements ClientActivityStore {
     }
 
     @Override
-    public void record(String clientId, UUID transactionId, Instant occurredAt) {
+    public void record(TransactionFacts transaction) {
         jdbc.sql("""
-                        INSERT INTO client_activity (client_id, transaction_id, occurred_at)
-                        VALUES (?, ?, ?)
+                        INSERT INTO client_activity (client_id, transaction_id, occurred_at, amount_minor, currency)
+                        VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (client_id, transaction_id) DO NOTHING""")
-                .params(clientId, transactionId, Timestamp.from(occurredAt))
+                .params(transaction.clientId(), transaction.transactionId(), Timestamp.from(transaction.occurredAt()),
+                        transaction.amountMinor(), transaction.currency())
                 .update();
     }
 
     @Override
-    public ClientActivity between(String clientId, UUID excludedTransactionId, Instant from, Instant to) {
-        return new ClientActivity(jdbc.sql("""
-                        SELECT occurred_at FROM client_activity
+    public List<EarlierTransaction> between(String clientId, UUID excludedTransactionId, Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT occurred_at, amount_minor, currency FROM client_activity
                         WHERE client_id = ? AND occurred_at >= ? AND occurred_at <= ? AND transaction_id <> ?""")
                 .params(clientId, Timestamp.from(from), Timestamp.from(to), excludedTransactionId)
-                .query((rs, row) -> rs.getTimestamp(1).toInstant())
-                .list());
+                .query((rs, row) -> new EarlierTransaction(rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getLong("amount_minor"), rs.getString("currency")))
+                .list();
     }
 
     @Override

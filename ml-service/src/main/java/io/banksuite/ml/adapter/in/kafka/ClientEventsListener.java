@@ -1,18 +1,21 @@
 package io.banksuite.ml.adapter.in.kafka;
 
+import io.banksuite.events.ClientUpdated;
 import io.banksuite.events.TransactionCreated;
 import io.banksuite.inbox.EventRoutes;
 import io.banksuite.inbox.InboxListener;
 import io.banksuite.inbox.InboxProcessor;
 import io.banksuite.ml.application.ClientFeaturesService;
+import io.banksuite.ml.domain.ClientProfile;
 import io.banksuite.ml.domain.TransactionObservation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies each {@code TransactionCreated} of the client stream to its client's features, once (kafka-inbox does the
- * rest); the stream's other event types are not the features' business.
+ * Applies each {@code TransactionCreated} of the client stream to its client's features, and each
+ * {@code client.updated} to its categorical features, once (kafka-inbox does the rest); limit changes are not
+ * features.
  */
 @Component
 public class ClientEventsListener {
@@ -27,6 +30,7 @@ public class ClientEventsListener {
         this.inbox = inbox;
         this.routes = EventRoutes.builder()
                 .on(TransactionCreated.class, ClientEventsListener::observation, features::record)
+                .on(ClientUpdated.class, ClientEventsListener::profile, features::profile)
                 .build();
     }
 
@@ -40,5 +44,9 @@ public class ClientEventsListener {
     static TransactionObservation observation(TransactionCreated event) {
         return new TransactionObservation(event.getClientId(), event.getCurrency(), event.getAmountMinor(),
                 event.getOccurredAt());
+    }
+
+    static ClientProfile profile(ClientUpdated event) {
+        return new ClientProfile(event.getClientId(), event.getVersion(), event.getStatus().name(), event.getSegment());
     }
 }

@@ -3,8 +3,11 @@ package io.banksuite.ml.adapter.in.web;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.banksuite.ml.application.ClientFeaturesService;
+import io.banksuite.ml.domain.ClientProfile;
 import io.banksuite.ml.domain.CurrencyFeatures;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,24 +28,29 @@ public class ClientFeaturesController {
         this.features = features;
     }
 
+    /** One row of features per currency; each carries the client's segment and status once they are known. */
     @GetMapping("/{clientId}/features")
     public List<CurrencyFeaturesView> features(@PathVariable String clientId) {
-        List<CurrencyFeatures> found = features.featuresOf(clientId);
-        if (found.isEmpty()) {
+        var found = features.featuresOf(clientId);
+        if (found.byCurrency().isEmpty()) {
             throw new UnknownClientException(clientId);
         }
-        return found.stream().map(CurrencyFeaturesView::of).toList();
+        return found.byCurrency().stream().map(f -> CurrencyFeaturesView.of(f, found.profile())).toList();
     }
 
     /**
      * @param averageMinor the average amount in minor units, 2 decimal places, rounded half-even
+     * @param segment      the client's segment, absent until its profile arrived
+     * @param status       the client's status (ACTIVE, BLOCKED), absent until its profile arrived
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CurrencyFeaturesView(String clientId, String currency, long count, long sumMinor,
-                                       BigDecimal averageMinor, Instant lastSeenAt) {
+                                       BigDecimal averageMinor, Instant lastSeenAt, String segment, String status) {
 
-        static CurrencyFeaturesView of(CurrencyFeatures f) {
+        static CurrencyFeaturesView of(CurrencyFeatures f, Optional<ClientProfile> profile) {
             return new CurrencyFeaturesView(f.clientId(), f.currency(), f.count(), f.sumMinor(), f.averageMinor(),
-                    f.lastSeenAt());
+                    f.lastSeenAt(), profile.map(ClientProfile::segment).orElse(null),
+                    profile.map(ClientProfile::status).orElse(null));
         }
     }
 

@@ -9,11 +9,11 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TransactionResponse(String id, String clientId, String amount, String currency, String type,
                                   String merchantId, String merchantCategory, String merchantCountry,
-                                  String channel, String status, Instant occurredAt) {
+                                  String channel, String cardId, String status, Instant occurredAt) {
 
     static TransactionResponse of(Transaction t) {
         return new TransactionResponse(t.id().toString(), t.clientId(), t.amount().toPlainString(),
                 t.currency().getCurrencyCode(), t.type().name(), t.merchantId(), t.merchantCategory(),
-                t.merchantCountry(), t.channel().name(), t.status().name(), t.occurredAt());
+                t.merchantCountry(), t.channel().name(), t.cardId(), t.status().name(), t.occurredAt());
     }
 }

@@ -32,6 +32,7 @@ public class OutboxTransactionEventPublisher implements TransactionEventPublishe
                 .setMerchantCategory(transaction.merchantCategory())
                 .setMerchantCountry(transaction.merchantCountry())
                 .setChannel(channelOf(transaction.channel()))
+                .setCardId(transaction.cardId())
                 .build();
         outbox.append(Topics.TRANSACTION_CREATED, transaction.eventId(), transaction.clientId(), event);
     }

@@ -27,7 +27,7 @@ public class JdbcTransactionStore implements TransactionStore {
 
     private static final String COLUMNS = """
             id, seq, client_id, amount_minor, currency, type, merchant_id, merchant_category, merchant_country,
-            channel, status, occurred_at, event_id""";
+            channel, card_id, status, occurred_at, event_id""";
 
     private static final RowMapper<Transaction> ROW_MAPPER = JdbcTransactionStore::mapRow;
 
@@ -43,14 +43,14 @@ public class JdbcTransactionStore implements TransactionStore {
                                UUID eventId, String idempotencyKey, String requestFingerprint) {
         List<Long> seq = jdbc.queryForList("""
                         INSERT INTO transactions (id, client_id, amount, amount_minor, currency, type, merchant_id,
-                            merchant_category, merchant_country, channel, status, occurred_at, event_id,
+                            merchant_category, merchant_country, channel, card_id, status, occurred_at, event_id,
                             idempotency_key, request_fingerprint)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (client_id, idempotency_key) DO NOTHING
                         RETURNING seq""", Long.class,
                 id, tx.clientId(), tx.amount(), tx.amountMinor(), tx.currency().getCurrencyCode(), tx.type().name(),
-                tx.merchantId(), tx.merchantCategory(), tx.merchantCountry(), tx.channel().name(), status.name(),
-                occurredAt.atOffset(ZoneOffset.UTC), eventId, idempotencyKey, requestFingerprint);
+                tx.merchantId(), tx.merchantCategory(), tx.merchantCountry(), tx.channel().name(), tx.cardId(),
+                status.name(), occurredAt.atOffset(ZoneOffset.UTC), eventId, idempotencyKey, requestFingerprint);
         return seq.isEmpty() ? OptionalLong.empty() : OptionalLong.of(seq.get(0));
     }
 
@@ -91,6 +91,7 @@ public class JdbcTransactionStore implements TransactionStore {
                 rs.getString("merchant_category"),
                 rs.getString("merchant_country"),
                 Channel.valueOf(rs.getString("channel")),
+                rs.getString("card_id"),
                 TransactionStatus.valueOf(rs.getString("status")),
                 rs.getObject("occurred_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toInstant(),
                 rs.getObject("event_id", UUID.class));
