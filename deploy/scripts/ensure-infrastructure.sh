@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure the machine-level services the suite needs are up: PostgreSQL on 127.0.0.1:5432 and RabbitMQ on
 # 127.0.0.1:5672 (both installed from Debian's packages on machines of this kind) with RabbitMQ's metrics plugin on
-# 127.0.0.1:15692; Prometheus and promtool (Debian's package; the suite starts its own Prometheus, the package's
-# service is never started); and the docker-compose CLI that validates docker-compose.yml. Starts what has stopped;
+# 127.0.0.1:15692; Prometheus and promtool, and ClickHouse (Debian's packages; the suite starts its own Prometheus
+# and ClickHouse, the packages' services are never started); and the docker-compose CLI that validates
+# docker-compose.yml. Starts what has stopped;
 # installs what is missing (needs root for apt).
 set -euo pipefail
 
@@ -62,8 +63,13 @@ if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2
   apt_install prometheus
 fi
 
+if [ ! -x /usr/sbin/clickhouse-server ]; then
+  log "installing ClickHouse (Debian's clickhouse-server; the suite runs it as its own process, its service stays off)"
+  apt_install clickhouse-server
+fi
+
 if [ "${SUITE_SKIP_TOOLS:-}" != "1" ] && ! command -v docker-compose >/dev/null 2>&1; then
   log "installing docker-compose (validates docker-compose.yml; no Docker engine needed)"
   apt_install docker-compose
 fi
-log "PostgreSQL, RabbitMQ (metrics on 15692) and Prometheus are ready"
+log "PostgreSQL, RabbitMQ (metrics on 15692), Prometheus and ClickHouse are ready"

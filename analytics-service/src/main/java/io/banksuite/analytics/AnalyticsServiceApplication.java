@@ -4,7 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** analytics-service: per-minute transaction totals by currency and merchant category. */
+/**
+ * analytics-service: every event of the client stream in ClickHouse, and the totals asked of it (per minute,
+ * currency and merchant category; per merchant country).
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class AnalyticsServiceApplication {

@@ -89,6 +89,11 @@ class DockerComposeFileIT {
             if (spec.rabbit()) {
                 assertThat(condition(dependsOn, "rabbitmq")).as(spec.name()).isEqualTo("service_healthy");
             }
+            if (spec.clickHouse()) {
+                assertThat(condition(dependsOn, "clickhouse")).as(spec.name()).isEqualTo("service_healthy");
+                assertThat(map(services.get(spec.name()).get("environment")).get("ANALYTICS_CLICKHOUSE_URL"))
+                        .as(spec.name()).isEqualTo("http://clickhouse:8123");
+            }
             dependsOn.keySet().forEach(dependency -> assertThat(services).as(spec.name()).containsKey(dependency));
         }
         assertThat(condition(map(services.get("outbox-relay").get("depends_on")), "transaction-service"))

@@ -20,6 +20,7 @@ import io.banksuite.schemas.serde.ConfluentAvroDeserializer;
 import io.banksuite.schemas.serde.RestSchemaRegistryClient;
 import io.banksuite.schemas.serde.WireFormat;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -141,7 +142,8 @@ class EndToEndIT {
                         .withArgs(argsFor(spec.name())))
                 .toList();
         suite = LocalSuite.start(new LocalSuite.Settings(root, root.resolve("end-to-end-tests/target/suite-" + run),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(), services, true, LocalSuite.javaOptions(),
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), services, true,
+                LocalSuite.javaOptions(),
                 Observability.testCopy(FreePorts.next(), FreePorts.next())));
 
         for (String consumer : CONSUMERS) {
@@ -633,8 +635,14 @@ class EndToEndIT {
 
     // ---- reading the outcome
 
-    /** The events the consumer applied, in the order it applied them, from its own database. */
+    /**
+     * The events the consumer applied, in the order it applied them, from its own database; for analytics, the
+     * transactions it keeps in ClickHouse (copies collapsed, as every query reads them), in stream order.
+     */
     private List<String> appliedEventIds(String consumer) throws SQLException {
+        if (suite.service(consumer).clickHouse()) {
+            return archivedTransactionIds();
+        }
         List<String> ids = new ArrayList<>();
         String database = suite.service(consumer).database();
         try (java.sql.Connection connection = DriverManager.getConnection(PostgresDatabases.jdbcUrl(database),
@@ -646,6 +654,26 @@ class EndToEndIT {
             }
         }
         return ids;
+    }
+
+    private List<String> archivedTransactionIds() {
+        String sql = "SELECT toString(event_id) FROM bank_analytics.client_events FINAL"
+                + " WHERE event_type = '" + Topics.TRANSACTION_CREATED.name() + "'"
+                + " ORDER BY kafka_partition, kafka_offset FORMAT TabSeparated";
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(suite.clickHouse().url()))
+                    .POST(HttpRequest.BodyPublishers.ofString(sql)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                // The table appears with analytics' first start; until then nothing is kept.
+                return List.of();
+            }
+            return response.body().lines().filter(line -> !line.isBlank()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void awaitInboxCount(String consumer, int count) {

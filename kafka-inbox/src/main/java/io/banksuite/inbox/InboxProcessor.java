@@ -1,10 +1,6 @@
 package io.banksuite.inbox;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -12,9 +8,7 @@ import java.util.function.Supplier;
 import io.banksuite.schemas.MdcKeys;
 import io.banksuite.schemas.tracing.TraceContext;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,21 +37,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class InboxProcessor {
 
-    public static final String APPLIED_METRIC = "inbox.events.applied";
-    public static final String DUPLICATE_METRIC = "inbox.events.duplicate";
-    /** Records of an event type the consumer does not handle, on a topic of several types. */
-    public static final String IGNORED_METRIC = "inbox.events.ignored";
-    /** From the event's {@code occurredAt} (else the record's timestamp) to the commit of its effect. */
-    public static final String EVENT_AGE_METRIC = "inbox.event.age";
+    public static final String APPLIED_METRIC = InboxMetrics.APPLIED;
+    public static final String DUPLICATE_METRIC = InboxMetrics.DUPLICATE;
+    public static final String IGNORED_METRIC = InboxMetrics.IGNORED;
+    public static final String EVENT_AGE_METRIC = InboxMetrics.EVENT_AGE;
 
     private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
 
     private final ProcessedEvents processedEvents;
     private final TransactionTemplate transactions;
-    private final MeterRegistry meters;
+    private final InboxMetrics metrics;
     private final @Nullable String defaultConsumerGroup;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-    private final Map<String, Timer> ages = new ConcurrentHashMap<>();
 
     /**
      * @param defaultConsumerGroup recorded as the consumer group when {@link #process} is not called on a listener
@@ -68,7 +58,7 @@ public class InboxProcessor {
         this.processedEvents = Objects.requireNonNull(processedEvents, "processedEvents");
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
-        this.meters = Objects.requireNonNull(meters, "meters");
+        this.metrics = new InboxMetrics(meters);
         this.defaultConsumerGroup = defaultConsumerGroup;
     }
 
@@ -110,7 +100,7 @@ public class InboxProcessor {
         if (route.isEmpty()) {
             String type = value instanceof GenericContainer avro ? avro.getSchema().getFullName()
                     : value.getClass().getName();
-            ignored(record, type).increment();
+            metrics.ignored(record.topic(), consumerGroup(), type);
             log.debug("Skipped {} {} from {}: not an event type this consumer handles", type,
                     RecordDiagnostics.eventId(record), RecordDiagnostics.describe(record));
             return false;
@@ -155,10 +145,9 @@ public class InboxProcessor {
             });
             boolean isNew = Boolean.TRUE.equals(applied);
             if (isNew) {
-                counter(APPLIED_METRIC, event).increment();
-                age(event).record(ageAtCommit(record));
+                metrics.applied(record, event.consumerGroup());
             } else {
-                counter(DUPLICATE_METRIC, event).increment();
+                metrics.duplicate(event.topic(), event.consumerGroup());
                 log.debug("Skipped duplicate event {} from {}-{}@{} (group {})", event.eventId(), event.topic(),
                         event.partition(), event.offset(), event.consumerGroup());
             }
@@ -185,46 +174,6 @@ public class InboxProcessor {
                     + "thread, or set inbox.group-id");
         }
         return group;
-    }
-
-    private Counter counter(String name, InboundEvent event) {
-        return counters.computeIfAbsent(name + '|' + event.topic() + '|' + event.consumerGroup(),
-                k -> Counter.builder(name)
-                        .description(APPLIED_METRIC.equals(name)
-                                ? "Events whose effect this service applied"
-                                : "Redelivered events skipped because they were applied before")
-                        .tag("topic", event.topic())
-                        .tag("group", event.consumerGroup())
-                        .register(meters));
-    }
-
-    private Counter ignored(ConsumerRecord<?, ?> record, String type) {
-        String group = consumerGroup();
-        return counters.computeIfAbsent(IGNORED_METRIC + '|' + record.topic() + '|' + group + '|' + type,
-                k -> Counter.builder(IGNORED_METRIC)
-                        .description("Records of an event type this service does not handle, skipped")
-                        .tag("topic", record.topic())
-                        .tag("group", group)
-                        .tag("type", type)
-                        .register(meters));
-    }
-
-    private Timer age(InboundEvent event) {
-        return ages.computeIfAbsent(event.topic() + '|' + event.consumerGroup(), k -> Timer.builder(EVENT_AGE_METRIC)
-                .description("How old events are when this service has applied them: occurredAt to the commit")
-                .tag("topic", event.topic())
-                .tag("group", event.consumerGroup())
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(5))
-                .maximumExpectedValue(Duration.ofHours(1))
-                .register(meters));
-    }
-
-    /** Never negative: a producer's clock ahead of ours counts as no age. */
-    private static Duration ageAtCommit(ConsumerRecord<?, ?> record) {
-        Instant occurredAt = RecordDiagnostics.occurredAt(record);
-        Duration age = Duration.between(occurredAt, Instant.now());
-        return age.isNegative() ? Duration.ZERO : age;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.banksuite.schemas;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.banksuite.events.ClientUpdated;
 import io.banksuite.events.LimitChanged;
@@ -115,6 +116,11 @@ public final class Topics {
         /** The dead-letter topic where the given consumer group parks records it cannot process. */
         public String deadLetterTopic(String consumerGroup) {
             return DeadLetters.topic(name, consumerGroup);
+        }
+
+        /** The event type whose records have this Avro record name (any version of its schema), if this topic has it. */
+        public Optional<EventType> eventTypeOf(String recordFullName) {
+            return eventTypes.stream().filter(type -> type.schema().getFullName().equals(recordFullName)).findFirst();
         }
     }
 

@@ -52,6 +52,8 @@ class TopicsTest {
                 .isEqualTo("client.events-io.banksuite.events.LimitChanged");
         assertThat(Topics.all()).flatExtracting(Topics.Topic::eventTypes).extracting(Topics.EventType::name)
                 .doesNotHaveDuplicates();
+        assertThat(Topics.CLIENT_EVENTS.eventTypeOf("io.banksuite.events.LimitChanged")).contains(Topics.LIMIT_CHANGED);
+        assertThat(Topics.CLIENT_EVENTS.eventTypeOf("io.banksuite.events.Unknown")).isEmpty();
     }
 
     @Test

@@ -23,6 +23,10 @@ abstract class LoopbackHttpServer implements AutoCloseable {
         return port;
     }
 
+    final ManagedProcess process() {
+        return process;
+    }
+
     /** Returns {@code jar}, or fails with {@code howToBuild} when the build has not made it yet. */
     static Path requireFile(Path jar, String howToBuild) {
         if (!Files.isRegularFile(jar)) {

@@ -13,8 +13,6 @@ public final class SchemaRegistryServer extends LoopbackHttpServer {
 
     public static final String CONFLUENT_API_PATH = "/apis/ccompat/v7";
 
-    private static SchemaRegistryServer shared;
-
     private SchemaRegistryServer(ManagedProcess process, int port) {
         super(process, port);
     }
@@ -36,14 +34,9 @@ public final class SchemaRegistryServer extends LoopbackHttpServer {
     }
 
     /** One registry per JVM, started on first use and stopped when the JVM exits; for tests. */
-    public static synchronized SchemaRegistryServer shared() {
-        if (shared == null) {
-            Path root = SuiteRoot.path();
-            Path workDir = root.resolve("target/test-infrastructure/schema-registry-" + ProcessHandle.current().pid());
-            shared = start(root, FreePorts.next(), workDir);
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "schema-registry-stop"));
-        }
-        return shared;
+    public static SchemaRegistryServer shared() {
+        return SharedServers.get("schema-registry", SchemaRegistryServer.class,
+                (root, workDir) -> start(root, FreePorts.next(), workDir));
     }
 
     /** Base URL of the Confluent-compatible API, the value for schema.registry.url. */

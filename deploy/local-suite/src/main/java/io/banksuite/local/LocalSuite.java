@@ -23,7 +23,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The whole suite on one machine without Docker: a Kafka broker, the schema registry, the per-service PostgreSQL
- * databases, a trace backend (Zipkin), the six services and lag-exporter, each its own process with the
+ * databases, ClickHouse (analytics' store), a trace backend (Zipkin), the six services and lag-exporter, each its own process with the
  * OpenTelemetry agent, and a Prometheus with the suite's scrape configuration and rules. {@link #main} is the local
  * run; the end-to-end tests start the same thing on free ports.
  */
@@ -31,13 +31,13 @@ public final class LocalSuite implements AutoCloseable {
 
     /** The services in start order: the relay reads the outbox table that transaction-service's migration creates. */
     public static final List<ServiceSpec> SERVICES = List.of(
-            new ServiceSpec("transaction-service", 8080, "bank_transactions", false, false, List.of()),
-            new ServiceSpec("notification-worker", 8085, "bank_notifications", false, true, List.of()),
-            new ServiceSpec("fraud-service", 8082, "bank_fraud", true, true, List.of()),
-            new ServiceSpec("ml-service", 8083, "bank_ml", true, false, List.of()),
-            new ServiceSpec("analytics-service", 8084, "bank_analytics", true, false, List.of()),
-            new ServiceSpec("outbox-relay", 8081, "bank_transactions", true, false, List.of()),
-            new ServiceSpec("lag-exporter", 8086, null, true, false, List.of()));
+            new ServiceSpec("transaction-service", 8080, "bank_transactions", false, false, false, List.of()),
+            new ServiceSpec("notification-worker", 8085, "bank_notifications", false, true, false, List.of()),
+            new ServiceSpec("fraud-service", 8082, "bank_fraud", true, true, false, List.of()),
+            new ServiceSpec("ml-service", 8083, "bank_ml", true, false, false, List.of()),
+            new ServiceSpec("analytics-service", 8084, null, true, false, true, List.of()),
+            new ServiceSpec("outbox-relay", 8081, "bank_transactions", true, false, false, List.of()),
+            new ServiceSpec("lag-exporter", 8086, null, true, false, false, List.of()));
 
     /** The shipped Prometheus configuration and rules (deploy/observability/prometheus). */
     public static final String PROMETHEUS_DIR = "deploy/observability/prometheus";
@@ -48,6 +48,7 @@ public final class LocalSuite implements AutoCloseable {
     private final KafkaBroker kafka;
     private final SchemaRegistryServer registry;
     private final ZipkinServer zipkin;
+    private final ClickHouseServer clickHouse;
     private PrometheusServer prometheus;
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
@@ -55,13 +56,14 @@ public final class LocalSuite implements AutoCloseable {
     /**
      * @param root              the repository root
      * @param workDir           where logs and the broker's data go
+     * @param clickHousePort    ClickHouse's HTTP port (its data under {@code workDir/clickhouse})
      * @param recreateDatabases drop and create the databases (tests), or keep their rows (local run)
      * @param javaOptions       JVM options for each service
      * @param observability     the trace backend and Prometheus
      */
     public record Settings(Path root, Path workDir, int kafkaPort, int kafkaControllerPort, int registryPort,
-                           List<ServiceSpec> services, boolean recreateDatabases, List<String> javaOptions,
-                           Observability observability) {
+                           int clickHousePort, List<ServiceSpec> services, boolean recreateDatabases,
+                           List<String> javaOptions, Observability observability) {
     }
 
     /**
@@ -78,11 +80,13 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
-    private LocalSuite(Settings settings, KafkaBroker kafka, SchemaRegistryServer registry, ZipkinServer zipkin) {
+    private LocalSuite(Settings settings, KafkaBroker kafka, SchemaRegistryServer registry, ZipkinServer zipkin,
+                       ClickHouseServer clickHouse) {
         this.settings = settings;
         this.kafka = kafka;
         this.registry = registry;
         this.zipkin = zipkin;
+        this.clickHouse = clickHouse;
         settings.services().forEach(spec -> specs.put(spec.name(), spec));
     }
 
@@ -90,6 +94,7 @@ public final class LocalSuite implements AutoCloseable {
         KafkaBroker kafka = null;
         SchemaRegistryServer registry = null;
         ZipkinServer zipkin = null;
+        ClickHouseServer clickHouse = null;
         try {
             kafka = KafkaBroker.start(settings.root(), settings.kafkaPort(), settings.kafkaControllerPort(),
                     settings.workDir().resolve("kafka"));
@@ -97,6 +102,7 @@ public final class LocalSuite implements AutoCloseable {
                     settings.workDir().resolve("schema-registry"));
             zipkin = ZipkinServer.start(settings.root(), settings.observability().zipkinPort(),
                     settings.workDir().resolve("zipkin"));
+            clickHouse = ClickHouseServer.start(settings.clickHousePort(), settings.workDir().resolve("clickhouse"));
             createTopics(kafka.bootstrapServers());
             for (String database : settings.services().stream().map(ServiceSpec::database)
                     .filter(java.util.Objects::nonNull).distinct().toList()) {
@@ -106,7 +112,7 @@ public final class LocalSuite implements AutoCloseable {
                     PostgresDatabases.ensure(database);
                 }
             }
-            LocalSuite suite = new LocalSuite(settings, kafka, registry, zipkin);
+            LocalSuite suite = new LocalSuite(settings, kafka, registry, zipkin, clickHouse);
             try {
                 suite.startServices();
                 // Last, so that it does not count services that are still starting as down.
@@ -117,6 +123,9 @@ public final class LocalSuite implements AutoCloseable {
             }
             return suite;
         } catch (RuntimeException e) {
+            if (clickHouse != null) {
+                clickHouse.close();
+            }
             if (zipkin != null) {
                 zipkin.close();
             }
@@ -153,6 +162,9 @@ public final class LocalSuite implements AutoCloseable {
             command.add("--spring.datasource.url=" + PostgresDatabases.jdbcUrl(spec.database()));
             command.add("--spring.datasource.username=" + PostgresDatabases.username());
             command.add("--spring.datasource.password=" + PostgresDatabases.password());
+        }
+        if (spec.clickHouse()) {
+            command.add("--analytics.clickhouse.url=" + clickHouse.url());
         }
         if (spec.kafka()) {
             command.add("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
@@ -229,6 +241,10 @@ public final class LocalSuite implements AutoCloseable {
         return registry;
     }
 
+    public ClickHouseServer clickHouse() {
+        return clickHouse;
+    }
+
     public ZipkinServer zipkin() {
         return zipkin;
     }
@@ -288,6 +304,7 @@ public final class LocalSuite implements AutoCloseable {
         }
         running.forEach(ManagedProcess::close);
         zipkin.close();
+        clickHouse.close();
         registry.close();
         kafka.close();
     }
@@ -295,10 +312,10 @@ public final class LocalSuite implements AutoCloseable {
     /** The local run: fixed ports, databases kept, until Ctrl-C. */
     public static void main(String[] args) throws InterruptedException {
         Path root = SuiteRoot.path();
-        Settings settings = new Settings(root, root.resolve(".suite"), 9092, 9093, 8091, SERVICES, false,
+        Settings settings = new Settings(root, root.resolve(".suite"), 9092, 9093, 8091, 8123, SERVICES, false,
                 javaOptions(), Observability.asShipped(9090, 9411));
-        System.out.println("Starting Kafka, the schema registry, Zipkin, the six services, lag-exporter and Prometheus;"
-                + " logs in " + settings.workDir());
+        System.out.println("Starting Kafka, the schema registry, Zipkin, ClickHouse, the six services, lag-exporter and"
+                + " Prometheus; logs in " + settings.workDir());
         LocalSuite suite = start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -311,6 +328,8 @@ public final class LocalSuite implements AutoCloseable {
         System.out.printf("  %-20s %s%n", "kafka", suite.kafka().bootstrapServers());
         System.out.printf("  %-20s %s%n", "schema registry", suite.registry().url());
         System.out.printf("  %-20s %s%n", "postgresql", PostgresDatabases.jdbcUrl("<database>"));
+        System.out.printf("  %-20s %s   (analytics' events: database bank_analytics)%n", "clickhouse",
+                suite.clickHouse().url());
         System.out.printf("  %-20s %s%n", "rabbitmq", "amqp://127.0.0.1:5672 (guest/guest), metrics "
                 + "http://127.0.0.1:" + RABBITMQ_METRICS_PORT + "/metrics");
         System.out.printf("  %-20s %s   (alerts: %s/alerts)%n", "prometheus", suite.prometheus().url(),

@@ -16,13 +16,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The inbox itself: {@link ProcessedEvents} and {@link InboxProcessor} on the service's DataSource, and what it
- * consumes at {@code /actuator/info} when the service has actuator.
+ * The inbox itself: {@link ProcessedEvents} and {@link InboxProcessor} on the service's DataSource. A consumer with
+ * no DataSource (analytics keeps its effects in ClickHouse) gets the Kafka side alone
+ * ({@link InboxKafkaAutoConfiguration}).
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
 @ConditionalOnClass(JdbcTemplate.class)
@@ -42,16 +42,5 @@ public class InboxAutoConfiguration {
                                   ObjectProvider<MeterRegistry> meters, InboxProperties properties) {
         return new InboxProcessor(processedEvents, transactionManager, meters.getIfAvailable(() -> Metrics.globalRegistry),
                 properties.groupId());
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.boot.actuate.info.InfoContributor")
-    static class Info {
-
-        @Bean
-        @ConditionalOnMissingBean
-        InboxInfoContributor inboxInfoContributor(InboxProperties properties) {
-            return new InboxInfoContributor(properties);
-        }
     }
 }

@@ -35,6 +35,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -154,5 +155,17 @@ public class InboxKafkaAutoConfiguration {
     @SuppressWarnings("unchecked")
     private static Deserializer<Object> cast(Deserializer<?> deserializer) {
         return (Deserializer<Object>) deserializer;
+    }
+
+    /** What the service consumes, at {@code /actuator/info} when it has actuator. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.info.InfoContributor")
+    static class Info {
+
+        @Bean
+        @ConditionalOnMissingBean
+        InboxInfoContributor inboxInfoContributor(InboxProperties properties) {
+            return new InboxInfoContributor(properties);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 import io.banksuite.schemas.Topics;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -11,7 +12,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.KafkaUtils;
 
 /**
@@ -27,6 +30,27 @@ public class InboxDeadLetterRecoverer extends DeadLetterPublishingRecoverer {
                 Topics.deadLetterTopic(record.topic(), consumerGroup(fallbackGroup)), -1));
         // A send that fails must fail the recovery, so that the error handler retries instead of skipping the record.
         setFailIfSendResultIsError(true);
+    }
+
+    /**
+     * A batch listener names the record that failed with a {@link BatchListenerFailedException}; the record's own
+     * failure is that exception's cause. The dead letter carries the record's failure, as a record listener's would,
+     * so that its {@code kafka_dlt-exception-*} headers say why that record failed.
+     */
+    @Override
+    public void accept(ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception exception) {
+        super.accept(record, consumer, withoutBatchWrapper(exception));
+    }
+
+    static Exception withoutBatchWrapper(Exception exception) {
+        if (exception instanceof ListenerExecutionFailedException failed
+                && failed.getCause() instanceof BatchListenerFailedException batch && batch.getCause() != null) {
+            return new ListenerExecutionFailedException(failed.getMessage(), failed.getGroupId(), batch.getCause());
+        }
+        if (exception instanceof BatchListenerFailedException batch && batch.getCause() != null) {
+            return new ListenerExecutionFailedException(batch.getMessage(), batch.getCause());
+        }
+        return exception;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.banksuite.schemas.MessageHeaders;
 import io.banksuite.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 
+import io.banksuite.inbox.InvalidEventException;
 import io.banksuite.inbox.TestEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
 class InboxDeadLetterRecovererTest {
 
@@ -57,6 +60,21 @@ class InboxDeadLetterRecovererTest {
                 new TopicPartition("x.dlt", -1), new RecordHeaders(), null, new byte[]{7, 7});
 
         assertThat((byte[]) out.value()).containsExactly(7, 7);
+    }
+
+    @Test
+    void aBatchListenersFailureOfOneRecordIsParkedAsThatRecordsOwnFailure() {
+        var record = new ConsumerRecord<String, Object>(Topics.CLIENT_EVENTS_NAME, 0, 1, "c-1", null);
+        var cause = new InvalidEventException("bad currency");
+        var wrapped = new ListenerExecutionFailedException("listener failed", "g",
+                new BatchListenerFailedException("cannot keep", cause, record));
+
+        Exception unwrapped = InboxDeadLetterRecoverer.withoutBatchWrapper(wrapped);
+
+        assertThat(unwrapped).isInstanceOf(ListenerExecutionFailedException.class).hasCause(cause);
+        assertThat(((ListenerExecutionFailedException) unwrapped).getGroupId()).isEqualTo("g");
+        var recordFailure = new ListenerExecutionFailedException("listener failed", cause);
+        assertThat(InboxDeadLetterRecoverer.withoutBatchWrapper(recordFailure)).isSameAs(recordFailure);
     }
 
     @Test

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
@@ -61,7 +60,7 @@ public final class InboxConsumerDriver implements BeforeEachCallback, AfterEachC
     private String baseUrl;
     private KafkaTestClients kafka;
     private ConsumerGroups groups;
-    private JdbcClient jdbc;
+    private InboxTable inboxTable;
     private MeterRegistry meters;
     private KafkaListenerEndpointRegistry listeners;
 
@@ -80,7 +79,8 @@ public final class InboxConsumerDriver implements BeforeEachCallback, AfterEachC
         String registryUrl = service.getEnvironment().getRequiredProperty(REGISTRY_URL_PROPERTY);
         kafka = new KafkaTestClients(bootstrapServers, registryUrl);
         groups = new ConsumerGroups(kafka.admin());
-        jdbc = service.getBean(JdbcClient.class);
+        // A consumer that keeps its effects outside PostgreSQL (analytics) has no inbox table to check.
+        inboxTable = InboxTable.of(service);
         meters = service.getBean(MeterRegistry.class);
         listeners = service.getBean(KafkaListenerEndpointRegistry.class);
     }
@@ -162,6 +162,11 @@ public final class InboxConsumerDriver implements BeforeEachCallback, AfterEachC
         groups.awaitCaughtUp(group, topic, TIMEOUT);
     }
 
+    /** Records on the topic that the group has not committed yet. */
+    public long lag() {
+        return groups.lag(group, topic);
+    }
+
     /** Rewinds the group to the start of the topic, as an operator would to replay it, with the listener stopped. */
     public void rewindToStart(String listenerId) {
         groups.rewindToStart(listeners.getListenerContainer(listenerId), group, topic);
@@ -235,8 +240,9 @@ public final class InboxConsumerDriver implements BeforeEachCallback, AfterEachC
 
         assertThat(KafkaTestClients.header(parked, "kafka_dlt-exception-cause-fqcn"))
                 .isEqualTo("io.banksuite.inbox.InvalidEventException");
-        assertThat(jdbc.sql("SELECT count(*) FROM inbox_processed_event WHERE event_id = ?::uuid")
-                .param(rejected.getEventId()).query(Long.class).single()).as("not marked as processed").isZero();
+        if (inboxTable != null) {
+            assertThat(inboxTable.isMarked(rejected.getEventId())).as("not marked as processed").isFalse();
+        }
     }
 
     // --- redelivery
@@ -278,8 +284,7 @@ public final class InboxConsumerDriver implements BeforeEachCallback, AfterEachC
 
     /** Ids of the events of that record key the inbox processed, in the order it processed them. */
     public List<String> processedEventIds(String key) {
-        return jdbc.sql("SELECT event_id::text FROM inbox_processed_event WHERE record_key = ? ORDER BY seq")
-                .param(key).query(String.class).list();
+        return requireInboxTable().eventIdsOf(key);
     }
 
     /** Events the group applied on the topic, by the inbox's counter. */
@@ -309,7 +314,11 @@ public final class InboxConsumerDriver implements BeforeEachCallback, AfterEachC
     }
 
     private State state(Supplier<?> effects) {
-        return new State(effects.get(),
-                jdbc.sql("SELECT count(*) FROM inbox_processed_event").query(Long.class).single());
+        return new State(effects.get(), requireInboxTable().rows());
+    }
+
+    private InboxTable requireInboxTable() {
+        assertThat(inboxTable).as("the service's inbox table (a JDBC inbox)").isNotNull();
+        return inboxTable;
     }
 }

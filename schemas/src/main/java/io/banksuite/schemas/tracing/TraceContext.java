@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.banksuite.schemas.MessageHeaders;
+import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -50,6 +52,25 @@ public final class TraceContext {
      */
     public static Context extract(Map<String, String> headers) {
         return W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, MAP_GETTER);
+    }
+
+    /**
+     * Starts a span of {@code kind} for one message of a batch. Its parent is the message's own context (its
+     * {@code traceparent} when valid; null for none), and it links to the span current on this thread (the batch's),
+     * so that each message's trace shows what happened to it even when many are handled together. Without the agent
+     * the span is a no-op. The caller ends it.
+     */
+    public static Span startMessageSpan(String instrumentation, String name, SpanKind kind,
+                                        String traceparent) {
+        Context parent = traceparent == null
+                ? Context.root() : extract(Map.of(MessageHeaders.TRACEPARENT, traceparent.trim()));
+        var builder = GlobalOpenTelemetry.getTracer(instrumentation).spanBuilder(name).setSpanKind(kind)
+                .setParent(parent);
+        SpanContext batch = Span.current().getSpanContext();
+        if (batch.isValid()) {
+            builder.addLink(batch);
+        }
+        return builder.startSpan();
     }
 
     /** The trace id inside a W3C traceparent value; empty when it is absent or not a valid traceparent. */

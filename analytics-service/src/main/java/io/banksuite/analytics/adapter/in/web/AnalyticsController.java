@@ -1,10 +1,13 @@
 package io.banksuite.analytics.adapter.in.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.banksuite.analytics.application.MinuteTotalsService;
+import io.banksuite.analytics.application.EventArchive;
+import io.banksuite.analytics.domain.CountryTotal;
 import io.banksuite.analytics.domain.MinuteTotal;
+import io.banksuite.analytics.domain.TimeRange;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,16 +17,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Per-minute totals over a bounded time range. */
+/** Totals of the transactions over a bounded time range, answered by ClickHouse. */
 @RestController
 @RequestMapping("/api/v1/analytics")
-public class MinuteTotalsController {
+public class AnalyticsController {
 
-    private final MinuteTotalsService totals;
+    private final EventArchive archive;
     private final AnalyticsApiProperties properties;
 
-    public MinuteTotalsController(MinuteTotalsService totals, AnalyticsApiProperties properties) {
-        this.totals = totals;
+    public AnalyticsController(EventArchive archive, AnalyticsApiProperties properties) {
+        this.archive = archive;
         this.properties = properties;
     }
 
@@ -36,14 +39,27 @@ public class MinuteTotalsController {
     @GetMapping("/minutes")
     public List<MinuteTotal> minutes(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
-        if (!from.isBefore(to)) {
-            throw new InvalidRangeException("'from' must be before 'to' (from=" + from + ", to=" + to + ")");
+        return archive.minuteTotals(range(from, to, properties.maxRange()));
+    }
+
+    /**
+     * The totals per merchant country and currency of the transactions that occurred in {@code [from, to)}: months
+     * of events summed in one scan of three columns, the kind of question a column store is for.
+     *
+     * @param to at most {@code analytics.api.max-country-range} after {@code from}
+     */
+    @GetMapping("/countries")
+    public List<CountryTotal> countries(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        return archive.countryTotals(range(from, to, properties.maxCountryRange()));
+    }
+
+    private static TimeRange range(Instant from, Instant to, Duration maxLength) {
+        try {
+            return TimeRange.of(from, to, maxLength);
+        } catch (TimeRange.InvalidRangeException e) {
+            throw new InvalidRangeException(e.getMessage());
         }
-        if (from.plus(properties.maxRange()).isBefore(to)) {
-            throw new InvalidRangeException("The range may span at most " + properties.maxRange() + " (from=" + from
-                    + ", to=" + to + ")");
-        }
-        return totals.between(from, to);
     }
 
     /** 400 as RFC 9457 problem details. */
