@@ -254,6 +254,22 @@ class EndToEndIT {
     }
 
     @Test
+    @Order(5)
+    void everyAlertReachesBothFanoutQueuesAndTheAuditLogKeepsItOnceWithItsTrace() throws Exception {
+        String worker = suite.service("notification-worker").baseUrl();
+        // The doomed client's alert too: its notification never goes out, but the audit queue is another queue.
+        for (String transactionId : expectedFlagged()) {
+            JsonNode entries = await().atMost(Duration.ofMinutes(1)).until(
+                    () -> getJson(worker + "/api/v1/audit/alerts?transactionId=" + transactionId),
+                    found -> found.size() > 0);
+            assertThat(entries).as("audit entries of %s", transactionId).singleElement().satisfies(entry -> {
+                assertThat(entry.get("kind").asText()).isEqualTo("FRAUD_ALERT");
+                assertThat(entry.get("traceId").asText()).matches("[0-9a-f]{32}");
+            });
+        }
+    }
+
+    @Test
     @Order(6)
     void aJobThatFailsTwiceGoesThroughTheRetryQueuesAndIsSentOnce() {
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(webhook.callsForClient(FLAKY_CLIENT))
@@ -570,16 +586,12 @@ class EndToEndIT {
     // ---- how the suite is configured for the test
 
     private List<String> argsFor(String service) {
-        List<String> rabbitNames = List.of(
-                "--notification.exchange=" + rabbitName(RabbitTopology.NOTIFICATIONS_EXCHANGE),
-                "--notification.queues.work=" + rabbitName(RabbitTopology.NOTIFICATION_JOBS_QUEUE),
-                "--notification.queues.dead-letter=" + rabbitName(RabbitTopology.NOTIFICATIONS_DEAD_LETTER_QUEUE));
         return switch (service) {
-            case "notification-worker" -> concat(concat(rabbitNames, retryTiers(Duration.ofMillis(300))), List.of(
+            case "notification-worker" -> concat(workerQueues(Duration.ofMillis(300)), List.of(
                     "--notification.provider.type=webhook",
                     "--notification.provider.webhook.url=" + webhook.url()));
             case "fraud-service" -> List.of(
-                    "--notification.exchange=" + rabbitName(RabbitTopology.NOTIFICATIONS_EXCHANGE),
+                    "--notification.exchange=" + rabbitName(RabbitTopology.FRAUD_ALERTS_EXCHANGE),
                     "--fraud.rules.amount-threshold.default=" + AMOUNT_THRESHOLD,
                     "--fraud.rules.velocity.max-transactions=" + VELOCITY_MAX,
                     "--fraud.rules.velocity.window=" + VELOCITY_WINDOW);
@@ -589,15 +601,25 @@ class EndToEndIT {
         };
     }
 
-    /** The suite's retry tiers, renamed into this run and shortened: the n-th lasts n times {@code unit}. */
-    private List<String> retryTiers(Duration unit) {
+    /**
+     * The alerts fanout and the worker's queues (notifications, audit), renamed into this run, each queue's retry
+     * tiers shortened: the n-th lasts n times {@code unit}.
+     */
+    private List<String> workerQueues(Duration unit) {
         List<String> args = new ArrayList<>();
-        List<RabbitTopology.RetryTier> tiers = RabbitTopology.NOTIFICATION_RETRY_TIERS;
-        for (int i = 0; i < tiers.size(); i++) {
-            String tier = "--notification.retry.tiers[" + i + "].";
-            args.add(tier + "name=" + tiers.get(i).name());
-            args.add(tier + "queue=" + rabbitName(tiers.get(i).queue()));
-            args.add(tier + "ttl=" + unit.multipliedBy(i + 1).toMillis() + "ms");
+        args.add("--worker.alerts-exchange=" + rabbitName(RabbitTopology.FRAUD_ALERTS_EXCHANGE));
+        for (RabbitTopology.WorkQueue queue : RabbitTopology.FRAUD_ALERT_QUEUES) {
+            String prefix = "--worker.queues." + queue.name() + ".";
+            args.add(prefix + "exchange=" + rabbitName(queue.exchange()));
+            args.add(prefix + "work=" + rabbitName(queue.queue()));
+            args.add(prefix + "dead-letter=" + rabbitName(queue.deadLetter()));
+            List<RabbitTopology.RetryTier> tiers = queue.tiers();
+            for (int i = 0; i < tiers.size(); i++) {
+                String tier = prefix + "tiers[" + i + "].";
+                args.add(tier + "name=" + tiers.get(i).name());
+                args.add(tier + "queue=" + rabbitName(tiers.get(i).queue()));
+                args.add(tier + "ttl=" + unit.multipliedBy(i + 1).toMillis() + "ms");
+            }
         }
         return args;
     }
@@ -624,12 +646,13 @@ class EndToEndIT {
     private void deleteRabbitQueues() throws Exception {
         try (com.rabbitmq.client.Connection connection = rabbit().newConnection();
              com.rabbitmq.client.Channel channel = connection.createChannel()) {
-            channel.queueDelete(rabbitName(RabbitTopology.NOTIFICATION_JOBS_QUEUE));
-            channel.queueDelete(rabbitName(RabbitTopology.NOTIFICATIONS_DEAD_LETTER_QUEUE));
-            for (RabbitTopology.RetryTier tier : RabbitTopology.NOTIFICATION_RETRY_TIERS) {
-                channel.queueDelete(rabbitName(tier.queue()));
+            for (RabbitTopology.WorkQueue queue : RabbitTopology.FRAUD_ALERT_QUEUES) {
+                for (String name : queue.queues()) {
+                    channel.queueDelete(rabbitName(name));
+                }
+                channel.exchangeDelete(rabbitName(queue.exchange()));
             }
-            channel.exchangeDelete(rabbitName(RabbitTopology.NOTIFICATIONS_EXCHANGE));
+            channel.exchangeDelete(rabbitName(RabbitTopology.FRAUD_ALERTS_EXCHANGE));
         }
     }
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
-import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.Queue;
@@ -46,8 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * fraud-service end to end within its own boundaries, on real infrastructure ({@link InboxServiceTest}): an in-JVM
  * KRaft Kafka broker, the Apicurio registry, PostgreSQL and RabbitMQ. Events go in through Kafka (Confluent wire
- * format), decisions come out through the REST API, notification jobs through a RabbitMQ queue bound to a test-only
- * exchange.
+ * format), decisions come out through the REST API, alerts through a RabbitMQ queue bound to a test-only alerts
+ * fanout.
  */
 @InboxServiceTest
 @TestPropertySource(properties = {
@@ -59,9 +59,8 @@ import tools.jackson.databind.json.JsonMapper;
         "notification.outbox.max-backoff=PT0.5S"})
 class FraudServiceIT {
 
-    private static final String ROUTING_KEY = RabbitTopology.NOTIFICATION_JOB_ROUTING_KEY;
     private static final String PREFIX = "it-fraud-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final String EXCHANGE = PREFIX + "." + RabbitTopology.NOTIFICATIONS_EXCHANGE;
+    private static final String EXCHANGE = PREFIX + "." + RabbitTopology.FRAUD_ALERTS_EXCHANGE;
     private static final String QUEUE = PREFIX + "." + RabbitTopology.NOTIFICATION_JOBS_QUEUE;
     private static final Instant T0 = Instant.parse("2026-11-27T14:00:00Z");
 
@@ -92,10 +91,11 @@ class FraudServiceIT {
         rabbitConnections.setUsername("guest");
         rabbitConnections.setPassword("guest");
         rabbitAdmin = new RabbitAdmin(rabbitConnections);
-        DirectExchange exchange = new DirectExchange(EXCHANGE, true, false);
+        // The alerts fanout, as fraud-service declares it, with one queue standing for the worker's.
+        FanoutExchange exchange = new FanoutExchange(EXCHANGE, true, false);
         rabbitAdmin.declareExchange(exchange);
         rabbitAdmin.declareQueue(new Queue(QUEUE, true, false, false));
-        binding = BindingBuilder.bind(new Queue(QUEUE)).to(exchange).with(ROUTING_KEY);
+        binding = BindingBuilder.bind(new Queue(QUEUE)).to(exchange);
         rabbitAdmin.declareBinding(binding);
     }
 

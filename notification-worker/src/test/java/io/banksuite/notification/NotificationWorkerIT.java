@@ -1,12 +1,12 @@
 package io.banksuite.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.banksuite.local.PostgresDatabases;
 import io.banksuite.notification.adapter.in.amqp.NotificationHeaders;
 import io.banksuite.notification.adapter.in.web.SentNotificationResponse;
-import io.banksuite.notification.adapter.in.amqp.NotificationMetrics;
 import io.banksuite.notification.support.ScriptedWebhook;
 import io.banksuite.notification.support.ScriptedWebhook.Request;
 import io.banksuite.runtime.deadletter.DeadLetterAdminController;
@@ -36,6 +36,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -65,6 +66,18 @@ class NotificationWorkerIT {
     private static final String RETRY_1M = RETRY_QUEUES.get(1);
     private static final String RETRY_5M = RETRY_QUEUES.get(2);
     private static final String DLQ = PREFIX + RabbitTopology.NOTIFICATIONS_DEAD_LETTER_QUEUE;
+    private static final String ALERTS = PREFIX + RabbitTopology.FRAUD_ALERTS_EXCHANGE;
+    private static final String AUDIT_EXCHANGE = PREFIX + RabbitTopology.AUDIT_EXCHANGE;
+    private static final String AUDIT_QUEUE = PREFIX + RabbitTopology.AUDIT_ALERTS_QUEUE;
+    private static final List<String> AUDIT_RETRY_QUEUES = RabbitTopology.AUDIT_RETRY_TIERS.stream()
+            .map(tier -> PREFIX + tier.queue()).toList();
+    private static final String AUDIT_DLQ = PREFIX + RabbitTopology.AUDIT_DEAD_LETTER_QUEUE;
+    private static final String SENT = "notification.jobs.sent";
+    private static final String RETRIED = "notification.jobs.retried";
+    private static final String DEAD_LETTERED = "notification.jobs.dead_lettered";
+    private static final String DUPLICATES_SKIPPED = "notification.jobs.duplicates_skipped";
+    private static final String AUDIT_RECORDED = "audit.jobs.recorded";
+    private static final String AUDIT_RETRIED = "audit.jobs.retried";
     private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -75,20 +88,30 @@ class NotificationWorkerIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE_URL);
-        registry.add("notification.exchange", () -> EXCHANGE);
-        registry.add("notification.routing-key", () -> ROUTING_KEY);
-        registry.add("notification.queues.work", () -> WORK_QUEUE);
-        registry.add("notification.queues.dead-letter", () -> DLQ);
-        // The suite's tiers, with their names, under the test's prefix, lasting a few hundred milliseconds.
+        registry.add("worker.alerts-exchange", () -> ALERTS);
+        registry.add("worker.queues.notifications.exchange", () -> EXCHANGE);
+        registry.add("worker.queues.notifications.routing-key", () -> ROUTING_KEY);
+        registry.add("worker.queues.notifications.work", () -> WORK_QUEUE);
+        registry.add("worker.queues.notifications.dead-letter", () -> DLQ);
+        registry.add("worker.queues.audit.exchange", () -> AUDIT_EXCHANGE);
+        registry.add("worker.queues.audit.work", () -> AUDIT_QUEUE);
+        registry.add("worker.queues.audit.dead-letter", () -> AUDIT_DLQ);
+        // The suite's tiers, with their names, under the test's prefix, lasting a few hundred milliseconds; the
+        // audit queue's a little longer, so that a test can mend the audit log between two attempts.
         String[] ttls = {"200ms", "300ms", "400ms"};
+        String[] auditTtls = {"700ms", "1s", "1500ms"};
         for (int i = 0; i < ttls.length; i++) {
             int tier = i;
-            registry.add("notification.retry.tiers[" + tier + "].name",
+            registry.add("worker.queues.notifications.tiers[" + tier + "].name",
                     () -> RabbitTopology.NOTIFICATION_RETRY_TIERS.get(tier).name());
-            registry.add("notification.retry.tiers[" + tier + "].queue", () -> RETRY_QUEUES.get(tier));
-            registry.add("notification.retry.tiers[" + tier + "].ttl", () -> ttls[tier]);
+            registry.add("worker.queues.notifications.tiers[" + tier + "].queue", () -> RETRY_QUEUES.get(tier));
+            registry.add("worker.queues.notifications.tiers[" + tier + "].ttl", () -> ttls[tier]);
+            registry.add("worker.queues.audit.tiers[" + tier + "].name",
+                    () -> RabbitTopology.AUDIT_RETRY_TIERS.get(tier).name());
+            registry.add("worker.queues.audit.tiers[" + tier + "].queue", () -> AUDIT_RETRY_QUEUES.get(tier));
+            registry.add("worker.queues.audit.tiers[" + tier + "].ttl", () -> auditTtls[tier]);
         }
-        registry.add("notification.consumer.requeue-delay", () -> "100ms");
+        registry.add("worker.consumer.requeue-delay", () -> "100ms");
         registry.add("notification.provider.type", () -> "webhook");
         registry.add("notification.provider.webhook.url", WEBHOOK::url);
     }
@@ -99,6 +122,10 @@ class NotificationWorkerIT {
     private RabbitAdmin amqpAdmin;
     @Autowired
     private SimpleMessageListenerContainer notificationJobContainer;
+    @Autowired
+    private SimpleMessageListenerContainer auditJobContainer;
+    @Autowired
+    private JdbcTemplate jdbc;
     @Autowired
     private MeterRegistry meterRegistry;
     @Autowired
@@ -117,21 +144,24 @@ class NotificationWorkerIT {
     void emptyTheDeadLetterQueue() {
         // Every test waits for its jobs to settle, so the DLQ holds only what earlier tests left there.
         amqpAdmin.purgeQueue(DLQ, false);
+        amqpAdmin.purgeQueue(AUDIT_DLQ, false);
     }
 
     @AfterAll
     void deleteBrokerObjects() {
         // Stop consuming first: a consumer whose queue vanishes would make the container redeclare it.
         notificationJobContainer.stop();
-        List.of(WORK_QUEUE, RETRY_30S, RETRY_1M, RETRY_5M, DLQ).forEach(amqpAdmin::deleteQueue);
-        amqpAdmin.deleteExchange(EXCHANGE);
+        auditJobContainer.stop();
+        List.of(WORK_QUEUE, RETRY_30S, RETRY_1M, RETRY_5M, DLQ, AUDIT_QUEUE, AUDIT_DLQ).forEach(amqpAdmin::deleteQueue);
+        AUDIT_RETRY_QUEUES.forEach(amqpAdmin::deleteQueue);
+        List.of(EXCHANGE, AUDIT_EXCHANGE, ALERTS).forEach(amqpAdmin::deleteExchange);
         WEBHOOK.close();
     }
 
     @Test
     void sendsAJobOnceAndRecordsIt() {
         UUID jobId = UUID.randomUUID();
-        double sentBefore = counter(NotificationMetrics.SENT, Map.of());
+        double sentBefore = counter(SENT, Map.of());
 
         publish(jobJson(jobId), jobId.toString());
 
@@ -148,7 +178,7 @@ class NotificationWorkerIT {
         assertThat(requests.get(0).traceparent()).isEqualTo(TRACEPARENT);
         assertThat(requests.get(0).attempt()).isEqualTo("1");
         assertThat(requests.get(0).body()).contains("\"jobId\":\"" + jobId + "\"");
-        assertThat(counter(NotificationMetrics.SENT, Map.of())).isEqualTo(sentBefore + 1);
+        assertThat(counter(SENT, Map.of())).isEqualTo(sentBefore + 1);
 
         assertThat(status("/api/v1/notifications/" + UUID.randomUUID())).isEqualTo(404);
     }
@@ -157,9 +187,9 @@ class NotificationWorkerIT {
     void transientFailuresGoThroughTheRetryTiersInOrderAndTheJobIsSentOnce() {
         UUID jobId = UUID.randomUUID();
         WEBHOOK.script(jobId.toString(), 503, 503, 200);
-        double tier30sBefore = counter(NotificationMetrics.RETRIED, Map.of("tier", "30s"));
-        double tier1mBefore = counter(NotificationMetrics.RETRIED, Map.of("tier", "1m"));
-        double tier5mBefore = counter(NotificationMetrics.RETRIED, Map.of("tier", "5m"));
+        double tier30sBefore = counter(RETRIED, Map.of("tier", "30s"));
+        double tier1mBefore = counter(RETRIED, Map.of("tier", "1m"));
+        double tier5mBefore = counter(RETRIED, Map.of("tier", "5m"));
 
         publish(jobJson(jobId), jobId.toString());
 
@@ -175,16 +205,16 @@ class NotificationWorkerIT {
         assertThat(requests).filteredOn(Request::accepted).hasSize(1);
         assertThat(requests).extracting(Request::idempotencyKey).containsOnly(jobId.toString());
 
-        assertThat(counter(NotificationMetrics.RETRIED, Map.of("tier", "30s"))).isEqualTo(tier30sBefore + 1);
-        assertThat(counter(NotificationMetrics.RETRIED, Map.of("tier", "1m"))).isEqualTo(tier1mBefore + 1);
-        assertThat(counter(NotificationMetrics.RETRIED, Map.of("tier", "5m"))).isEqualTo(tier5mBefore);
+        assertThat(counter(RETRIED, Map.of("tier", "30s"))).isEqualTo(tier30sBefore + 1);
+        assertThat(counter(RETRIED, Map.of("tier", "1m"))).isEqualTo(tier1mBefore + 1);
+        assertThat(counter(RETRIED, Map.of("tier", "5m"))).isEqualTo(tier5mBefore);
     }
 
     @Test
     void aJobThatAlwaysFailsTransientlyIsDeadLetteredAfterThreeRetries() {
         UUID jobId = UUID.randomUUID();
         WEBHOOK.script(jobId.toString(), 503);
-        double deadLetteredBefore = counter(NotificationMetrics.DEAD_LETTERED, Map.of("failure_class", "transient"));
+        double deadLetteredBefore = counter(DEAD_LETTERED, Map.of("failure_class", "transient"));
         String body = jobJson(jobId);
 
         publish(body, jobId.toString());
@@ -219,7 +249,7 @@ class NotificationWorkerIT {
         assertThat(ScriptedWebhook.attempts(requests)).containsExactly("1", "2", "3", "4");
         assertThat(requests).extracting(Request::status).containsOnly(503);
         assertThat(status("/api/v1/notifications/" + jobId)).isEqualTo(404);
-        assertThat(counter(NotificationMetrics.DEAD_LETTERED, Map.of("failure_class", "transient")))
+        assertThat(counter(DEAD_LETTERED, Map.of("failure_class", "transient")))
                 .isEqualTo(deadLetteredBefore + 1);
     }
 
@@ -247,11 +277,11 @@ class NotificationWorkerIT {
         String body = jobJson(jobId);
         publish(body, jobId.toString());
         SentNotificationResponse first = awaitSent(jobId);
-        double skippedBefore = counter(NotificationMetrics.DUPLICATES_SKIPPED, Map.of());
+        double skippedBefore = counter(DUPLICATES_SKIPPED, Map.of());
 
         publish(body, jobId.toString());
 
-        await().atMost(WAIT).until(() -> counter(NotificationMetrics.DUPLICATES_SKIPPED, Map.of()) > skippedBefore);
+        await().atMost(WAIT).until(() -> counter(DUPLICATES_SKIPPED, Map.of()) > skippedBefore);
         assertThat(WEBHOOK.requestsFor(jobId.toString())).hasSize(1);
         assertThat(sent(jobId)).contains(first);
     }
@@ -372,13 +402,161 @@ class NotificationWorkerIT {
         assertThat(attempts.subList(0, attempts.size() - 3)).hasSizeGreaterThanOrEqualTo(3).containsOnly("1");
     }
 
+    @Test
+    void eachAlertOnTheFanoutReachesBothQueuesOnceAndTheAuditLogKeepsItWithItsTrace() {
+        UUID jobId = UUID.randomUUID();
+        double recordedBefore = counter(AUDIT_RECORDED, Map.of());
+        String body = jobJson(jobId);
+
+        publishAlert(body, jobId.toString());
+
+        assertThat(awaitSent(jobId).attempts()).isEqualTo(1);
+        UUID transactionId = transactionIdOf(body);
+        JsonNode entry = awaitAudited(transactionId);
+        assertThat(entry.get("alertId").asString()).isEqualTo(jobId.toString());
+        assertThat(entry.get("kind").asString()).isEqualTo("FRAUD_ALERT");
+        assertThat(entry.get("clientId").asString()).isEqualTo("c-1");
+        assertThat(entry.get("reasons")).extracting(JsonNode::asString).containsExactly("AMOUNT_OVER_THRESHOLD");
+        assertThat(entry.get("traceId").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(entry.get("attempt").asInt()).isEqualTo(1);
+        assertThat(counter(AUDIT_RECORDED, Map.of())).isEqualTo(recordedBefore + 1);
+        assertThat(WEBHOOK.requestsFor(jobId.toString())).hasSize(1);
+
+        // The same alert again (fraud's outbox republished it after a crash): neither queue does it twice.
+        double skippedBefore = counter("audit.jobs.duplicates_skipped", Map.of());
+        double notificationSkippedBefore = counter(DUPLICATES_SKIPPED, Map.of());
+        publishAlert(body, jobId.toString());
+        await().atMost(WAIT).until(() -> counter("audit.jobs.duplicates_skipped", Map.of()) > skippedBefore);
+        assertThat(audited(transactionId)).hasSize(1);
+        await().atMost(WAIT).until(() -> counter(DUPLICATES_SKIPPED, Map.of()) > notificationSkippedBefore);
+        assertThat(WEBHOOK.requestsFor(jobId.toString())).hasSize(1);
+    }
+
+    @Test
+    void theAuditLogIsAppendOnly() {
+        UUID jobId = UUID.randomUUID();
+        String body = jobJson(jobId);
+        publishAlert(body, jobId.toString());
+        UUID transactionId = transactionIdOf(body);
+        awaitAudited(transactionId);
+
+        assertThatThrownBy(() -> jdbc.update("UPDATE alert_audit_log SET client_id = 'someone-else' "
+                + "WHERE alert_id = ?", jobId)).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM alert_audit_log WHERE alert_id = ?", jobId))
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute("TRUNCATE alert_audit_log")).rootCause()
+                .hasMessageContaining("append-only");
+        assertThat(audited(transactionId)).singleElement()
+                .satisfies(entry -> assertThat(entry.get("clientId").asString()).isEqualTo("c-1"));
+    }
+
+    @Test
+    void anAuditLogFailureWalksTheAuditTiersAloneAndTheNotificationIsNotRepeated() {
+        UUID jobId = UUID.randomUUID();
+        String body = jobJson(jobId);
+        double retriedBefore = counter(AUDIT_RETRIED, Map.of("tier", "30s"));
+        UUID transactionId = transactionIdOf(body);
+
+        withAuditLogBroken(() -> {
+            publishAlert(body, jobId.toString());
+            await().atMost(WAIT).until(() -> counter(AUDIT_RETRIED, Map.of("tier", "30s")) > retriedBefore);
+        });
+
+        JsonNode entry = awaitAudited(transactionId);
+        assertThat(entry.get("attempt").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(entry.get("traceId").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        // The notification went out once, on its first attempt, whatever the audit queue went through.
+        assertThat(awaitSent(jobId).attempts()).isEqualTo(1);
+        assertThat(WEBHOOK.requestsFor(jobId.toString())).hasSize(1);
+        assertThat(dlqDepth()).isZero();
+    }
+
+    @Test
+    void anAlertTheAuditLogNeverTakesIsParkedInTheAuditDlqAndReplayedFromThere() {
+        UUID jobId = UUID.randomUUID();
+        String body = jobJson(jobId);
+        UUID transactionId = transactionIdOf(body);
+
+        withAuditLogBroken(() -> {
+            publishAlert(body, jobId.toString());
+            Message dead = await().atMost(WAIT).until(() -> rabbitTemplate.receive(AUDIT_DLQ), Objects::nonNull);
+            MessageProperties properties = dead.getMessageProperties();
+            assertThat(properties.getMessageId()).isEqualTo(jobId.toString());
+            assertThat(properties.<Object>getHeader(NotificationHeaders.FAILURE_CLASS)).isEqualTo("TRANSIENT");
+            assertThat(properties.<Object>getHeader(NotificationHeaders.ATTEMPTS)).isEqualTo(4);
+            assertThat(properties.<Object>getHeader(NotificationHeaders.ORIGINAL_QUEUE)).isEqualTo(AUDIT_QUEUE);
+            assertThat(properties.<Object>getHeader(NotificationHeaders.FAILURE_REASON).toString())
+                    .contains("the audit log could not take it");
+            assertThat(NotificationHeaders.retriedVia(properties, AUDIT_RETRY_QUEUES))
+                    .containsExactlyElementsOf(AUDIT_RETRY_QUEUES);
+            // Put back for the operator, as it was.
+            rabbitTemplate.send(AUDIT_DLQ, dead);
+        });
+        assertThat(audited(transactionId)).isEmpty();
+        assertThat(dlqDepth()).as("the notification queue's DLQ").isZero();
+
+        JsonNode listing = api.get().uri(DeadLetterAdminController.PATH + "?source={dlq}", AUDIT_DLQ).retrieve()
+                .body(JsonNode.class);
+        assertThat(listing.get("deadLetterQueue").asString()).isEqualTo(AUDIT_DLQ);
+        assertThat(listing.get("records")).singleElement()
+                .satisfies(r -> assertThat(r.get("messageId").asString()).isEqualTo(jobId.toString()));
+        ReplayResult replayed = api.post().uri(DeadLetterAdminController.PATH + "/replay?source={dlq}", AUDIT_DLQ)
+                .retrieve().body(ReplayResult.class);
+
+        assertThat(replayed).isEqualTo(new ReplayResult(1, 0));
+        assertThat(awaitAudited(transactionId).get("attempt").asInt()).isEqualTo(1);
+        assertThat(WEBHOOK.requestsFor(jobId.toString())).as("replayed to the audit queue alone").hasSize(1);
+    }
+
+    @Test
+    void theAuditLogAnswersOnlyAWellFormedQuestion() {
+        assertThat(status("/api/v1/audit/alerts")).isEqualTo(400);
+        assertThat(status("/api/v1/audit/alerts?transactionId=not-a-uuid")).isEqualTo(400);
+        assertThat(status("/api/v1/audit/alerts?clientId=c-1&limit=0")).isEqualTo(400);
+        assertThat(status("/api/v1/audit/alerts?clientId=c-1&transactionId=" + UUID.randomUUID())).isEqualTo(400);
+        assertThat(status("/api/v1/audit/alerts?clientId=nobody")).isEqualTo(200);
+    }
+
+    /** The audit log's table renamed away while {@code action} runs: every insert into it fails. */
+    private void withAuditLogBroken(Runnable action) {
+        jdbc.execute("ALTER TABLE alert_audit_log RENAME TO alert_audit_log_away");
+        try {
+            action.run();
+        } finally {
+            jdbc.execute("ALTER TABLE alert_audit_log_away RENAME TO alert_audit_log");
+        }
+    }
+
+    private JsonNode awaitAudited(UUID transactionId) {
+        return await().atMost(WAIT).until(() -> audited(transactionId), entries -> !entries.isEmpty()).get(0);
+    }
+
+    private List<JsonNode> audited(UUID transactionId) {
+        JsonNode entries = api.get().uri("/api/v1/audit/alerts?transactionId={id}", transactionId).retrieve()
+                .body(JsonNode.class);
+        return entries.valueStream().toList();
+    }
+
+    private UUID transactionIdOf(String body) {
+        return UUID.fromString(json.readTree(body).get("transactionId").asString());
+    }
+
+    /** As fraud-service publishes an alert: once, to the fanout. */
+    private void publishAlert(String body, String messageId) {
+        rabbitTemplate.send(ALERTS, "", message(body, messageId));
+    }
+
     private void publish(String body, String messageId) {
+        rabbitTemplate.send(EXCHANGE, ROUTING_KEY, message(body, messageId));
+    }
+
+    private static Message message(String body, String messageId) {
         MessageProperties properties = new MessageProperties();
         properties.setMessageId(messageId);
         properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         properties.setHeader(MessageHeaders.TRACEPARENT, TRACEPARENT);
-        rabbitTemplate.send(EXCHANGE, ROUTING_KEY, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
+        return new Message(body.getBytes(StandardCharsets.UTF_8), properties);
     }
 
     /** A job as fraud-service writes it: the contract's record, serialized by the services' Jackson. */

@@ -1,35 +1,101 @@
 package io.banksuite.schemas;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every RabbitMQ exchange, queue and routing key of the suite. fraud-service publishes notification jobs to
- * {@link #NOTIFICATIONS_EXCHANGE} with {@link #NOTIFICATION_JOB_ROUTING_KEY}; notification-worker owns and declares
- * the rest: the work queue, the retry tiers (each bound under its own name, its expired messages dead-lettered back
- * to the work routing key) and the dead-letter queue.
+ * Every RabbitMQ exchange, queue and routing key of the suite.
+ *
+ * <p>fraud-service publishes each fraud alert (a {@code NotificationJob} of kind {@code FRAUD_ALERT}) once, to the
+ * fanout exchange {@link #FRAUD_ALERTS_EXCHANGE}, which gives a copy to every queue bound to it: the notification
+ * queue and the audit queue. Each of those is a {@link WorkQueue} of its own: its direct exchange, work queue, retry
+ * tiers and dead-letter queue, so that a failure in one never delays or repeats the other. notification-worker owns
+ * and declares both, and their bindings to the fanout; fraud-service declares only the fanout.
  */
 public final class RabbitTopology {
 
-    /** Durable direct exchange of notification jobs. */
+    /** Durable fanout exchange of fraud alerts: one publish, one copy per bound queue. */
+    public static final String FRAUD_ALERTS_EXCHANGE = "fraud.alerts";
+
+    /** Durable direct exchange of the notification queue: retried jobs return through it, parked ones leave. */
     public static final String NOTIFICATIONS_EXCHANGE = "notifications";
 
-    /** Routing key of a new job, and of a retried job coming back from its tier. */
+    /** Routing key of a job on the notification exchange (a retried job coming back from its tier, a replay). */
     public static final String NOTIFICATION_JOB_ROUTING_KEY = "notification.job";
 
-    /** The queue notification-worker consumes. */
+    /** The queue whose jobs notification-worker delivers. */
     public static final String NOTIFICATION_JOBS_QUEUE = "notifications.jobs";
 
-    /** Where jobs that failed for good wait for an operator. */
+    /** Where notification jobs that failed for good wait for an operator. */
     public static final String NOTIFICATIONS_DEAD_LETTER_QUEUE = "notifications.dlq";
 
-    /** The delay tiers, in the order a job that keeps failing goes through them. */
+    /** The delay tiers of notification jobs, in the order a job that keeps failing goes through them. */
     public static final List<RetryTier> NOTIFICATION_RETRY_TIERS = List.of(
             new RetryTier("30s", "notifications.retry.30s", Duration.ofSeconds(30)),
             new RetryTier("1m", "notifications.retry.1m", Duration.ofMinutes(1)),
             new RetryTier("5m", "notifications.retry.5m", Duration.ofMinutes(5)));
 
+    /** Durable direct exchange of the audit queue. */
+    public static final String AUDIT_EXCHANGE = "audit";
+
+    /** Routing key of an alert on the audit exchange. */
+    public static final String AUDIT_ROUTING_KEY = "audit.alert";
+
+    /** The queue whose alerts notification-worker appends to the audit log. */
+    public static final String AUDIT_ALERTS_QUEUE = "audit.alerts";
+
+    /** Where alerts the audit log could not take wait for an operator. */
+    public static final String AUDIT_DEAD_LETTER_QUEUE = "audit.dlq";
+
+    /** The audit queue's own delay tiers. */
+    public static final List<RetryTier> AUDIT_RETRY_TIERS = List.of(
+            new RetryTier("30s", "audit.retry.30s", Duration.ofSeconds(30)),
+            new RetryTier("1m", "audit.retry.1m", Duration.ofMinutes(1)),
+            new RetryTier("5m", "audit.retry.5m", Duration.ofMinutes(5)));
+
+    /** Notification jobs: fed by {@link #FRAUD_ALERTS_EXCHANGE}. */
+    public static final WorkQueue NOTIFICATIONS = new WorkQueue("notifications", NOTIFICATIONS_EXCHANGE,
+            NOTIFICATION_JOB_ROUTING_KEY, NOTIFICATION_JOBS_QUEUE, NOTIFICATION_RETRY_TIERS,
+            NOTIFICATIONS_DEAD_LETTER_QUEUE);
+
+    /** The audit log's alerts: fed by {@link #FRAUD_ALERTS_EXCHANGE}. */
+    public static final WorkQueue AUDIT = new WorkQueue("audit", AUDIT_EXCHANGE, AUDIT_ROUTING_KEY,
+            AUDIT_ALERTS_QUEUE, AUDIT_RETRY_TIERS, AUDIT_DEAD_LETTER_QUEUE);
+
+    /** The queues {@link #FRAUD_ALERTS_EXCHANGE} feeds. */
+    public static final List<WorkQueue> FRAUD_ALERT_QUEUES = List.of(NOTIFICATIONS, AUDIT);
+
     private RabbitTopology() {
+    }
+
+    /**
+     * One queue of work with its own retries: the work queue is bound to {@code exchange} under {@code routingKey};
+     * each retry tier and the dead-letter queue are bound to the same exchange under their own queue name, and a
+     * tier's expired messages are dead-lettered back to {@code exchange} and {@code routingKey}.
+     *
+     * @param name       the queue's name in metrics, logs and the operator endpoints
+     * @param exchange   its durable direct exchange
+     * @param routingKey the work queue's routing key on it
+     * @param queue      the work queue
+     * @param tiers      the delay tiers, in order
+     * @param deadLetter the dead-letter queue
+     */
+    public record WorkQueue(String name, String exchange, String routingKey, String queue, List<RetryTier> tiers,
+                            String deadLetter) {
+
+        public WorkQueue {
+            tiers = List.copyOf(tiers);
+        }
+
+        /** Every queue name: the work queue, the tiers' and the dead-letter queue. */
+        public List<String> queues() {
+            List<String> all = new ArrayList<>();
+            all.add(queue);
+            tiers.forEach(tier -> all.add(tier.queue()));
+            all.add(deadLetter);
+            return List.copyOf(all);
+        }
     }
 
     /**

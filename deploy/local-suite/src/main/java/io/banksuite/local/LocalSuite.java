@@ -351,6 +351,12 @@ public final class LocalSuite implements AutoCloseable {
         System.out.println("  curl -si -X PUT " + api + "/clients/c-1/limits -H 'Content-Type: application/json'"
                 + " -d '{\"limits\":[{\"currency\":\"EUR\",\"singleTransactionLimit\":\"1000.00\","
                 + "\"dailyLimit\":\"2500.00\"}]}'");
+        String analytics = suite.service("analytics-service").baseUrl() + "/api/v1/analytics";
+        System.out.println("  curl -s '" + analytics + "/countries?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z'"
+                + "      (totals by merchant country, from ClickHouse)");
+        String worker = suite.service("notification-worker").baseUrl() + "/api/v1";
+        System.out.println("  curl -s '" + worker + "/audit/alerts?clientId=c-1'"
+                + "      (every fraud alert of the client, from the audit log)");
         stopped.await();
     }
 

@@ -9,7 +9,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.ExchangeBuilder;
 import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -37,12 +37,13 @@ public class NotificationOutboxConfiguration {
     }
 
     /**
-     * Only the exchange: notification-worker owns and declares the queues and bindings. Declared by RabbitAdmin on
-     * every (re)connection, so publishing never hits a missing exchange.
+     * Only the alerts fanout: notification-worker owns and declares the queues it feeds and their bindings. Declared
+     * by RabbitAdmin on every (re)connection, so publishing never hits a missing exchange; with no queue bound yet,
+     * a publish is returned (mandatory) and the row stays unsent until the worker has declared them.
      */
     @Bean
-    DirectExchange notificationExchange(NotificationOutboxProperties notification) {
-        return ExchangeBuilder.directExchange(notification.exchange()).durable(true).build();
+    FanoutExchange alertsExchange(NotificationOutboxProperties notification) {
+        return ExchangeBuilder.fanoutExchange(notification.exchange()).durable(true).build();
     }
 
     /**

@@ -2,15 +2,17 @@ package io.banksuite.lag.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.banksuite.lag.application.port.out.ConsumerGroupOffsets;
 import io.banksuite.lag.domain.GroupLag;
 import io.banksuite.lag.domain.PartitionLag;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +38,9 @@ public class LagMonitor {
     private final ConsumerGroupOffsets offsets;
     private final LagProperties properties;
     private final Clock clock;
-    private final MultiGauge records;
-    private final MultiGauge timeLag;
-    private final MultiGauge members;
+    private final GaugeSet records;
+    private final GaugeSet timeLag;
+    private final GaugeSet members;
     private final Counter failures;
     private volatile List<GroupLag> last = List.of();
 
@@ -46,15 +48,12 @@ public class LagMonitor {
         this.offsets = offsets;
         this.properties = properties;
         this.clock = clock;
-        this.records = MultiGauge.builder("consumer.group.lag").baseUnit("records")
-                .description("Records of the topic partition not yet applied by the consumer group")
-                .register(meters);
-        this.timeLag = MultiGauge.builder("consumer.group.time.lag").baseUnit("seconds")
-                .description("Age of the oldest record the consumer group has not applied yet; 0 when caught up")
-                .register(meters);
-        this.members = MultiGauge.builder("consumer.group.members")
-                .description("Consumers now in the group; 0 when all of them are down")
-                .register(meters);
+        this.records = new GaugeSet(meters, "consumer.group.lag", "records",
+                "Records of the topic partition not yet applied by the consumer group");
+        this.timeLag = new GaugeSet(meters, "consumer.group.time.lag", "seconds",
+                "Age of the oldest record the consumer group has not applied yet; 0 when caught up");
+        this.members = new GaugeSet(meters, "consumer.group.members", null,
+                "Consumers now in the group; 0 when all of them are down");
         this.failures = Counter.builder("consumer.group.lag.read.failures")
                 .description("Readings of the consumer groups' offsets that failed")
                 .register(meters);
@@ -79,21 +78,64 @@ public class LagMonitor {
     }
 
     private void publish(List<GroupLag> groups, Instant now) {
-        List<MultiGauge.Row<?>> recordRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> timeRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> memberRows = new ArrayList<>();
+        Map<Tags, Double> recordValues = new HashMap<>();
+        Map<Tags, Double> timeValues = new HashMap<>();
+        Map<Tags, Double> memberValues = new HashMap<>();
         for (GroupLag group : groups) {
-            memberRows.add(MultiGauge.Row.of(Tags.of("group", group.group()), group.members()));
+            memberValues.put(Tags.of("group", group.group()), (double) group.members());
             for (PartitionLag partition : group.partitions()) {
                 Tags tags = Tags.of("group", partition.group(), "topic", partition.topic(),
                         "partition", Integer.toString(partition.partition()));
-                recordRows.add(MultiGauge.Row.of(tags, partition.records()));
-                timeRows.add(MultiGauge.Row.of(tags, partition.time(now).toMillis() / 1000.0));
+                recordValues.put(tags, (double) partition.records());
+                timeValues.put(tags, partition.time(now).toMillis() / 1000.0);
             }
         }
-        // overwrite: a group or partition that is gone leaves no stale series behind.
-        records.register(recordRows, true);
-        timeLag.register(timeRows, true);
-        members.register(memberRows, true);
+        records.set(recordValues);
+        timeLag.set(timeValues);
+        members.set(memberValues);
+    }
+
+    /**
+     * One gauge per tag set, registered once and then only updated, so a scrape during a reading never misses a
+     * series (re-registering a gauge would leave a gap between its removal and its return). A series whose group
+     * or partition is gone is removed, so none is left behind stale.
+     */
+    private static final class GaugeSet {
+
+        private final MeterRegistry meters;
+        private final String name;
+        private final String unit;
+        private final String description;
+        private final Map<Tags, Holder> gauges = new ConcurrentHashMap<>();
+
+        GaugeSet(MeterRegistry meters, String name, String unit, String description) {
+            this.meters = meters;
+            this.name = name;
+            this.unit = unit;
+            this.description = description;
+        }
+
+        synchronized void set(Map<Tags, Double> values) {
+            values.forEach((tags, value) -> gauges.computeIfAbsent(tags, this::register).value = value);
+            gauges.entrySet().removeIf(entry -> {
+                if (values.containsKey(entry.getKey())) {
+                    return false;
+                }
+                meters.remove(entry.getValue().gauge);
+                return true;
+            });
+        }
+
+        private Holder register(Tags tags) {
+            Holder holder = new Holder();
+            holder.gauge = Gauge.builder(name, holder, h -> h.value).baseUnit(unit).description(description)
+                    .tags(tags).strongReference(true).register(meters);
+            return holder;
+        }
+
+        private static final class Holder {
+            private volatile double value;
+            private Gauge gauge;
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.banksuite.runtime.deadletter.DeadLetterAdminController;
 import io.banksuite.runtime.deadletter.DeadLetters;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -34,8 +35,8 @@ public class ServiceRuntimeAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        DeadLetterAdminController deadLetterAdminController(DeadLetters deadLetters) {
-            return new DeadLetterAdminController(deadLetters);
+        DeadLetterAdminController deadLetterAdminController(ObjectProvider<DeadLetters> deadLetters) {
+            return new DeadLetterAdminController(deadLetters.orderedStream().toList());
         }
     }
 }

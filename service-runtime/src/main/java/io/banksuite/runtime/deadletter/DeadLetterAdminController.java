@@ -1,5 +1,6 @@
 package io.banksuite.runtime.deadletter;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * <li>{@code POST /api/v1/admin/dead-letters/replay?max=N}: sends up to N of them back;
  * {@code {"replayed": n, "remaining": m}}. Fix the cause first, or they are parked again.</li>
  * </ul>
+ * A service that parks in several places (notification-worker: one dead-letter queue per work queue) names each by
+ * its {@link DeadLetters#location()}: {@code ?source=audit.dlq} chooses one; without it, the first (the service's
+ * main one) answers.
  * Bad input and failures are RFC 9457 problems, handled here whatever the service's own error handling. Services
  * bind to 127.0.0.1 by default; put this path behind authentication before exposing it.
  */
@@ -35,23 +39,50 @@ public class DeadLetterAdminController {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterAdminController.class);
 
-    private final DeadLetters deadLetters;
+    private final Map<String, DeadLetters> bySource = new LinkedHashMap<>();
+
+    /** @param deadLetters the service's dead letters, the main one first; locations must differ */
+    public DeadLetterAdminController(List<DeadLetters> deadLetters) {
+        if (deadLetters.isEmpty()) {
+            throw new IllegalArgumentException("no dead letters to serve");
+        }
+        for (DeadLetters each : deadLetters) {
+            if (bySource.putIfAbsent(each.location(), each) != null) {
+                throw new IllegalArgumentException("two dead-letter stores at " + each.location());
+            }
+        }
+    }
 
     public DeadLetterAdminController(DeadLetters deadLetters) {
-        this.deadLetters = deadLetters;
+        this(List.of(deadLetters));
     }
 
     @GetMapping
-    public DeadLetterListing list(@RequestParam(required = false) @Nullable Integer limit) {
-        return deadLetters.list(checked("limit", limit));
+    public DeadLetterListing list(@RequestParam(required = false) @Nullable String source,
+                                  @RequestParam(required = false) @Nullable Integer limit) {
+        DeadLetters deadLetters = of(source);
+        return deadLetters.list(checked(deadLetters, "limit", limit));
     }
 
     @PostMapping("/replay")
-    public ReplayResult replay(@RequestParam(required = false) @Nullable Integer max) {
-        return deadLetters.replay(checked("max", max));
+    public ReplayResult replay(@RequestParam(required = false) @Nullable String source,
+                               @RequestParam(required = false) @Nullable Integer max) {
+        DeadLetters deadLetters = of(source);
+        return deadLetters.replay(checked(deadLetters, "max", max));
     }
 
-    private int checked(String name, @Nullable Integer value) {
+    private DeadLetters of(@Nullable String source) {
+        if (source == null) {
+            return bySource.values().iterator().next();
+        }
+        DeadLetters found = bySource.get(source);
+        if (found == null) {
+            throw new InvalidParameterException("source", "must be one of " + bySource.keySet());
+        }
+        return found;
+    }
+
+    private static int checked(DeadLetters deadLetters, String name, @Nullable Integer value) {
         ReplayLimits limits = deadLetters.limits();
         if (value == null) {
             return limits.defaultMax();
@@ -86,7 +117,7 @@ public class DeadLetterAdminController {
 
     @ExceptionHandler(DeadLettersUnavailableException.class)
     ProblemDetail unavailable(DeadLettersUnavailableException e) {
-        log.error("Dead letters {} unavailable: {}", deadLetters.location(), e.getMessage(), e);
+        log.error("Dead letters unavailable: {}", e.getMessage(), e);
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Dead letters unavailable", e.getMessage());
     }
 

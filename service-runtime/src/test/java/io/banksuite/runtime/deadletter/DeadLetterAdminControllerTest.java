@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +33,25 @@ class DeadLetterAdminControllerTest {
         mvc.perform(post("/api/v1/admin/dead-letters/replay?max=7")).andExpect(status().isOk());
 
         assertThat(deadLetters.calls).containsExactly("list 100", "replay 100", "replay 7");
+    }
+
+    @Test
+    void aServiceWithSeveralDeadLetterStoresServesEachByItsSourceTheMainOneByDefault() throws Exception {
+        FakeDeadLetters audit = new FakeDeadLetters("audit.dlq");
+        MockMvc both = MockMvcBuilders.standaloneSetup(
+                new DeadLetterAdminController(List.of(deadLetters, audit))).build();
+
+        both.perform(get("/api/v1/admin/dead-letters")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.deadLetterQueue").value("fake.dlq"));
+        both.perform(get("/api/v1/admin/dead-letters?source=audit.dlq&limit=3")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.deadLetterQueue").value("audit.dlq"));
+        both.perform(post("/api/v1/admin/dead-letters/replay?source=audit.dlq&max=2")).andExpect(status().isOk());
+        both.perform(get("/api/v1/admin/dead-letters?source=nowhere")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("source"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be one of [fake.dlq, audit.dlq]"));
+
+        assertThat(deadLetters.calls).containsExactly("list 100");
+        assertThat(audit.calls).containsExactly("list 3", "replay 2");
     }
 
     @ParameterizedTest

@@ -13,10 +13,19 @@ public class FakeDeadLetters implements DeadLetters {
     final List<String> calls = new ArrayList<>();
     IntFunction<ReplayResult> replay = max -> new ReplayResult(max, 0);
     RuntimeException failure;
+    private final String location;
+
+    public FakeDeadLetters() {
+        this("fake.dlq");
+    }
+
+    public FakeDeadLetters(String location) {
+        this.location = location;
+    }
 
     @Override
     public String location() {
-        return "fake.dlq";
+        return location;
     }
 
     @Override

@@ -13,13 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where fraud alerts go (notification.*): the exchange and routing key of notification-worker's contract
- * ({@link RabbitTopology}, overridable), and how the outbox publisher polls (tunables, in application.yml).
+ * Where fraud alerts go (notification.*): the alerts fanout exchange of the contract ({@link RabbitTopology},
+ * overridable), which gives each alert to the notification queue and the audit queue; the routing key a fanout
+ * ignores (kept for a direct exchange in its place); and how the outbox publisher polls (tunables, in
+ * application.yml).
  */
 @Validated
 @ConfigurationProperties("notification")
 public record NotificationOutboxProperties(
-        @DefaultValue(RabbitTopology.NOTIFICATIONS_EXCHANGE) @NotBlank String exchange,
+        @DefaultValue(RabbitTopology.FRAUD_ALERTS_EXCHANGE) @NotBlank String exchange,
         @DefaultValue(RabbitTopology.NOTIFICATION_JOB_ROUTING_KEY) @NotBlank String routingKey,
         @Valid @NotNull Outbox outbox) {
 

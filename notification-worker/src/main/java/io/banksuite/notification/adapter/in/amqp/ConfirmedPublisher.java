@@ -12,7 +12,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes to the notification exchange and returns only once the broker has taken responsibility for the
+ * Publishes to one of the worker's exchanges and returns only once the broker has taken responsibility for the
  * message: a positive publisher confirm and no mandatory return (a return means no queue was bound for the routing
  * key, and the broker still acks such a message). Callers ack the message they are moving only after this returns.
  */
@@ -20,45 +20,43 @@ import org.springframework.stereotype.Component;
 public class ConfirmedPublisher {
 
     private final RabbitTemplate rabbitTemplate;
-    private final String exchange;
     private final Duration confirmTimeout;
 
-    public ConfirmedPublisher(RabbitTemplate rabbitTemplate, NotificationQueueProperties properties) {
+    public ConfirmedPublisher(RabbitTemplate rabbitTemplate, WorkerQueueProperties properties) {
         this.rabbitTemplate = rabbitTemplate;
-        this.exchange = properties.exchange();
         this.confirmTimeout = properties.publisher().confirmTimeout();
     }
 
-    public void publish(String routingKey, Message message) {
+    public void publish(String exchange, String routingKey, Message message) {
         // The id must be unique for the template to attach a returned message to this correlation.
         var correlation = new CorrelationData(UUID.randomUUID().toString());
         rabbitTemplate.send(exchange, routingKey, message, correlation);
+        String what = describe(exchange, routingKey, message);
         CorrelationData.Confirm confirm;
         try {
             confirm = correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PublishNotConfirmedException(describe(routingKey, message) + ": interrupted waiting for the "
-                    + "publisher confirm", e);
+            throw new PublishNotConfirmedException(what + ": interrupted waiting for the publisher confirm",
+                    e);
         } catch (TimeoutException e) {
-            throw new PublishNotConfirmedException(describe(routingKey, message) + ": no publisher confirm within "
-                    + confirmTimeout, e);
+            throw new PublishNotConfirmedException(what + ": no publisher confirm within " + confirmTimeout, e);
         } catch (ExecutionException e) {
-            throw new PublishNotConfirmedException(describe(routingKey, message) + ": confirm failed", e.getCause());
+            throw new PublishNotConfirmedException(what + ": confirm failed", e.getCause());
         }
         if (!confirm.ack()) {
-            throw new PublishNotConfirmedException(describe(routingKey, message) + ": broker nacked it ("
+            throw new PublishNotConfirmedException(what + ": broker nacked it ("
                     + confirm.reason() + ")", null);
         }
         // Returns always arrive before the confirm, so this check is race-free once the future completed.
         if (correlation.getReturned() != null) {
             var returned = correlation.getReturned();
-            throw new PublishNotConfirmedException(describe(routingKey, message) + ": unroutable, returned with "
+            throw new PublishNotConfirmedException(what + ": unroutable, returned with "
                     + returned.getReplyCode() + " " + returned.getReplyText(), null);
         }
     }
 
-    private String describe(String routingKey, Message message) {
+    private static String describe(String exchange, String routingKey, Message message) {
         return "publish of messageId=" + message.getMessageProperties().getMessageId() + " to exchange '" + exchange
                 + "' with routing key '" + routingKey + "'";
     }

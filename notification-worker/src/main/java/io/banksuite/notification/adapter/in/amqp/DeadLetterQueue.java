@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.banksuite.notification.adapter.in.amqp.WorkerQueueProperties.QueueSettings;
+
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
+import io.banksuite.notification.adapter.in.amqp.WorkerQueueProperties.QueueSettings;
 import io.banksuite.runtime.deadletter.DeadLetterListing;
 import io.banksuite.runtime.deadletter.DeadLetters;
 import io.banksuite.runtime.deadletter.DeadLettersUnavailableException;
@@ -25,20 +28,19 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
 import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
-import org.springframework.stereotype.Component;
 
 /**
- * The dead-letter queue as an operator sees it ({@link DeadLetters}, served at {@code /api/v1/admin/dead-letters}):
- * what is parked and why, and a replay to the work exchange with the retry count reset, so that each job gets a
- * fresh set of attempts once the provider or its configuration was fixed.
+ * One work queue's dead-letter queue as an operator sees it ({@link DeadLetters}, served at
+ * {@code /api/v1/admin/dead-letters?source=<queue>}): what is parked and why, and a replay to that work queue alone
+ * (its own exchange and routing key, not the alerts fanout) with the retry count reset, so that each job gets a fresh
+ * set of attempts once the cause was fixed.
  *
  * <p>Listing takes the oldest messages unacked ({@code basic.get}) and gives them back with a requeue, which puts
  * them back where they were; they are only marked redelivered. A replay takes each message unacked, republishes it
  * with a confirmed publish, and acks it on the DLQ only then; if the publish fails the message is nacked back into
- * the DLQ and the replay stops. A crash in between leaves the message in both queues, which the worker's sent
- * record makes harmless.
+ * the DLQ and the replay stops. A crash in between leaves the message in both queues, which the job's own record
+ * (sent, or audited) makes harmless.
  */
-@Component
 public class DeadLetterQueue implements DeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterQueue.class);
@@ -46,20 +48,22 @@ public class DeadLetterQueue implements DeadLetters {
     private final RabbitTemplate rabbitTemplate;
     private final ConfirmedPublisher publisher;
     private final String deadLetterQueue;
+    private final String workExchange;
     private final String workRoutingKey;
     private final ReplayLimits limits;
-    private final NotificationMetrics metrics;
+    private final JobMetrics metrics;
     private final MessagePropertiesConverter propertiesConverter = new DefaultMessagePropertiesConverter();
     /** Not a reentrant lock: a call is refused even on the thread of the running one. */
     private final AtomicBoolean replaying = new AtomicBoolean();
 
-    public DeadLetterQueue(RabbitTemplate rabbitTemplate, ConfirmedPublisher publisher,
-                           NotificationQueueProperties properties, NotificationMetrics metrics) {
+    public DeadLetterQueue(RabbitTemplate rabbitTemplate, ConfirmedPublisher publisher, QueueSettings queue,
+                           WorkerQueueProperties.Replay replay, JobMetrics metrics) {
         this.rabbitTemplate = rabbitTemplate;
         this.publisher = publisher;
-        this.deadLetterQueue = properties.queues().deadLetter();
-        this.workRoutingKey = properties.routingKey();
-        this.limits = new ReplayLimits(properties.replay().defaultMax(), properties.replay().maxPerCall());
+        this.deadLetterQueue = queue.deadLetter();
+        this.workExchange = queue.exchange();
+        this.workRoutingKey = queue.routingKey();
+        this.limits = new ReplayLimits(replay.defaultMax(), replay.maxPerCall());
         this.metrics = metrics;
     }
 
@@ -144,17 +148,17 @@ public class DeadLetterQueue implements DeadLetters {
             String messageId = dead.getMessageProperties().getMessageId();
             String traceId = traceIdOf(dead.getMessageProperties());
             try {
-                publisher.publish(workRoutingKey, replayable(dead));
+                publisher.publish(workExchange, workRoutingKey, replayable(dead));
             } catch (RuntimeException e) {
                 channel.basicNack(deliveryTag, false, true);
-                log.error("DLQ replay stopped: could not republish jobId={} traceId={}; it stays in the DLQ",
-                        messageId, traceId, e);
+                log.error("Replay of {} stopped: could not republish jobId={} traceId={}; it stays there",
+                        deadLetterQueue, messageId, traceId, e);
                 return new Outcome(new ReplayResult(moved, channel.messageCount(deadLetterQueue)), e);
             }
             channel.basicAck(deliveryTag, false);
             moved++;
             metrics.replayed(1);
-            log.info("Replayed jobId={} traceId={} from the DLQ (it had failed as {}: {})", messageId, traceId,
+            log.info("Replayed jobId={} traceId={} from {} (it had failed as {}: {})", messageId, traceId, deadLetterQueue,
                     NotificationHeaders.stringHeader(dead.getMessageProperties(), NotificationHeaders.FAILURE_CLASS),
                     NotificationHeaders.stringHeader(dead.getMessageProperties(), NotificationHeaders.FAILURE_REASON));
         }

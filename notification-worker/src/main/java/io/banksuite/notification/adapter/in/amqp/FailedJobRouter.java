@@ -1,5 +1,6 @@
 package io.banksuite.notification.adapter.in.amqp;
 
+import io.banksuite.notification.adapter.in.amqp.WorkerQueueProperties.QueueSettings;
 import io.banksuite.notification.domain.FailureClass;
 import java.time.Clock;
 import java.util.HashMap;
@@ -20,23 +21,22 @@ public class FailedJobRouter {
     private static final int MAX_REASON_LENGTH = 1000;
 
     private final ConfirmedPublisher publisher;
-    private final NotificationQueueProperties properties;
     private final Clock clock;
 
-    public FailedJobRouter(ConfirmedPublisher publisher, NotificationQueueProperties properties, Clock clock) {
+    public FailedJobRouter(ConfirmedPublisher publisher, Clock clock) {
         this.publisher = publisher;
-        this.properties = properties;
         this.clock = clock;
     }
 
-    /** Parks the job in retry tier {@code tierIndex}; the tier queue is bound under its own name. */
-    public void retry(Message original, int tierIndex, int nextRetryCount) {
-        String tierQueue = properties.retry().tiers().get(tierIndex).queue();
+    /** Parks the job in the queue's retry tier {@code tierIndex}, bound to the queue's exchange under its name. */
+    public void retry(QueueSettings queue, Message original, int tierIndex, int nextRetryCount) {
+        String tierQueue = queue.tiers().get(tierIndex).queue();
         Message copy = copyOf(original, Map.of(NotificationHeaders.RETRY_COUNT, nextRetryCount));
-        publisher.publish(tierQueue, copy);
+        publisher.publish(queue.exchange(), tierQueue, copy);
     }
 
-    public void deadLetter(Message original, FailureClass failureClass, String reason, int attempts) {
+    public void deadLetter(QueueSettings queue, Message original, FailureClass failureClass, String reason,
+                           int attempts) {
         MessageProperties received = original.getMessageProperties();
         Map<String, Object> failure = new HashMap<>();
         failure.put(NotificationHeaders.FAILURE_CLASS, failureClass.name());
@@ -47,8 +47,7 @@ public class FailedJobRouter {
         putIfPresent(failure, NotificationHeaders.ORIGINAL_QUEUE, received.getConsumerQueue());
         putIfPresent(failure, NotificationHeaders.ORIGINAL_EXCHANGE, received.getReceivedExchange());
         putIfPresent(failure, NotificationHeaders.ORIGINAL_ROUTING_KEY, received.getReceivedRoutingKey());
-        String deadLetterQueue = properties.queues().deadLetter();
-        publisher.publish(deadLetterQueue, copyOf(original, failure));
+        publisher.publish(queue.exchange(), queue.deadLetter(), copyOf(original, failure));
     }
 
     /**

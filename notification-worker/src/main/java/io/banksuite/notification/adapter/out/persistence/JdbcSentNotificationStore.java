@@ -2,12 +2,10 @@ package io.banksuite.notification.adapter.out.persistence;
 
 import io.banksuite.notification.application.port.out.SentNotificationStore;
 import io.banksuite.notification.domain.SentNotification;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,13 +70,6 @@ public class JdbcSentNotificationStore implements SentNotificationStore {
                 rs.getInt("attempts"),
                 rs.getString("provider"),
                 rs.getString("trace_id"),
-                strings(rs.getArray("retried_via")));
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        if (array == null) {
-            return List.of();
-        }
-        return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+                JdbcArrays.strings(rs.getArray("retried_via")));
     }
 }

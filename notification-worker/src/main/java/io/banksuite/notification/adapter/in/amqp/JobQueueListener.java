@@ -1,55 +1,53 @@
 package io.banksuite.notification.adapter.in.amqp;
 
+import java.time.Duration;
+
 import com.rabbitmq.client.Channel;
 import io.banksuite.notification.adapter.in.amqp.NotificationJobCodec.UnreadableJobException;
-import io.banksuite.notification.application.DeliverNotificationService;
-import io.banksuite.notification.application.DeliveryResult;
+import io.banksuite.notification.adapter.in.amqp.WorkerQueueProperties.QueueSettings;
 import io.banksuite.notification.domain.DeliveryAttempt;
 import io.banksuite.notification.domain.FailureClass;
-import io.banksuite.schemas.MdcKeys;
-import io.banksuite.schemas.MessageHeaders;
-import io.banksuite.schemas.notification.NotificationJob;
-import io.banksuite.schemas.tracing.TraceContext;
 import io.banksuite.notification.domain.RetryDecision;
 import io.banksuite.notification.domain.RetryPolicy;
-import java.time.Duration;
-import java.util.List;
+import io.banksuite.schemas.MdcKeys;
+import io.banksuite.schemas.MessageHeaders;
+import io.banksuite.schemas.tracing.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
-import org.springframework.stereotype.Component;
 
 /**
- * Consumes the work queue with manual acks. Every delivery ends in exactly one of: ack (sent, already sent, or
- * moved to a retry tier / the DLQ with a confirmed publish) or nack with requeue (anything went wrong on our side,
- * including an unconfirmed republish). A job is therefore never dropped.
+ * Consumes one work queue with manual acks; its {@link JobHandler} does the work. Every delivery ends in exactly one
+ * of: ack (done, already done, or moved to one of the queue's retry tiers or its DLQ with a confirmed publish) or
+ * nack with requeue (anything went wrong on our side, including an unconfirmed republish). A job is therefore never
+ * dropped. Log lines carry the queue, the job id and the trace id.
  */
-@Component
-public class NotificationJobListener implements ChannelAwareMessageListener {
+public class JobQueueListener implements ChannelAwareMessageListener {
 
-    private static final Logger log = LoggerFactory.getLogger(NotificationJobListener.class);
+    private static final Logger log = LoggerFactory.getLogger(JobQueueListener.class);
 
-    private final NotificationJobCodec codec;
-    private final DeliverNotificationService deliverService;
+    private final QueueSettings queue;
+    private final JobHandler handler;
     private final RetryPolicy retryPolicy;
     private final FailedJobRouter router;
-    private final NotificationMetrics metrics;
-    private final List<String> retryQueues;
+    private final JobMetrics metrics;
     private final Duration requeueDelay;
 
-    public NotificationJobListener(NotificationJobCodec codec, DeliverNotificationService deliverService,
-            RetryPolicy retryPolicy, FailedJobRouter router, NotificationMetrics metrics,
-            NotificationQueueProperties properties) {
-        this.codec = codec;
-        this.deliverService = deliverService;
-        this.retryPolicy = retryPolicy;
+    public JobQueueListener(QueueSettings queue, JobHandler handler, FailedJobRouter router, JobMetrics metrics,
+                            Duration requeueDelay) {
+        this.queue = queue;
+        this.handler = handler;
+        this.retryPolicy = new RetryPolicy(queue.tierNames());
         this.router = router;
         this.metrics = metrics;
-        this.retryQueues = properties.retry().queues();
-        this.requeueDelay = properties.consumer().requeueDelay();
+        this.requeueDelay = requeueDelay;
+    }
+
+    public QueueSettings queue() {
+        return queue;
     }
 
     @Override
@@ -59,14 +57,13 @@ public class NotificationJobListener implements ChannelAwareMessageListener {
         String traceparent = NotificationHeaders.stringHeader(properties, MessageHeaders.TRACEPARENT);
         String traceId = TraceContext.traceIdOrNull(traceparent);
         // Until the body is parsed, the messageId (= jobId by contract) is the best reference we have.
-        String jobRef = properties.getMessageId();
-        putMdc(traceId, jobRef);
+        putMdc(traceId, properties.getMessageId());
         try {
             handle(message, traceparent, traceId);
             channel.basicAck(deliveryTag, false);
         } catch (Exception e) {
-            log.error("Processing failed for jobId={} traceId={}; requeueing it in {} so it is delivered again",
-                    MDC.get(MdcKeys.EVENT_ID), traceId, requeueDelay, e);
+            log.error("{}: processing failed for jobId={} traceId={}; requeueing it in {} so it is delivered again",
+                    queue.name(), MDC.get(MdcKeys.EVENT_ID), traceId, requeueDelay, e);
             pauseBeforeRequeue();
             channel.basicNack(deliveryTag, false, true);
         } finally {
@@ -79,50 +76,47 @@ public class NotificationJobListener implements ChannelAwareMessageListener {
         MessageProperties properties = message.getMessageProperties();
         int retriesSoFar = NotificationHeaders.retryCount(properties);
         int attemptNumber = retriesSoFar + 1;
+        var attempt = new DeliveryAttempt(attemptNumber, traceparent, traceId,
+                NotificationHeaders.retriedVia(properties, queue.retryQueues()));
 
-        NotificationJob job;
+        JobHandler.Result result;
         try {
-            job = codec.read(message.getBody());
+            result = handler.handle(message, attempt);
         } catch (UnreadableJobException e) {
-            router.deadLetter(message, FailureClass.POISON, e.getMessage(), attemptNumber);
+            router.deadLetter(queue, message, FailureClass.POISON, e.getMessage(), attemptNumber);
             metrics.deadLettered(FailureClass.POISON);
-            log.error("Poison message messageId={} traceId={} moved to the DLQ: {}", properties.getMessageId(),
-                    traceId, e.getMessage(), e);
+            log.error("{}: poison message messageId={} traceId={} moved to {}: {}", queue.name(),
+                    properties.getMessageId(), traceId, queue.deadLetter(), e.getMessage(), e);
             return;
         }
-        String jobId = job.jobId().toString();
+        String jobId = result.jobId();
         MDC.put(MdcKeys.EVENT_ID, jobId);
-
-        var attempt = new DeliveryAttempt(attemptNumber, traceparent, traceId,
-                NotificationHeaders.retriedVia(properties, retryQueues));
-        DeliveryResult result = deliverService.deliver(job, attempt);
-
-        if (result instanceof DeliveryResult.AlreadySent) {
+        if (result instanceof JobHandler.Result.AlreadyDone) {
             metrics.duplicateSkipped();
-            log.info("jobId={} traceId={} already sent; skipping this delivery", jobId, traceId);
-        } else if (result instanceof DeliveryResult.Sent) {
-            metrics.sent();
-            log.info("jobId={} traceId={} sent on attempt {}", jobId, traceId, attemptNumber);
-        } else if (result instanceof DeliveryResult.Failed failed) {
+            log.info("{}: jobId={} traceId={} done before; skipping this delivery", queue.name(), jobId, traceId);
+        } else if (result instanceof JobHandler.Result.Done) {
+            metrics.done();
+            log.info("{}: jobId={} traceId={} done on attempt {}", queue.name(), jobId, traceId, attemptNumber);
+        } else if (result instanceof JobHandler.Result.Failed failed) {
             onFailure(message, jobId, traceId, retriesSoFar, failed);
         }
     }
 
     private void onFailure(Message message, String jobId, String traceId, int retriesSoFar,
-            DeliveryResult.Failed failed) {
+                           JobHandler.Result.Failed failed) {
         int attemptNumber = retriesSoFar + 1;
         RetryDecision decision = retryPolicy.decide(failed.failureClass(), retriesSoFar);
         if (decision instanceof RetryDecision.RetryLater retry) {
-            router.retry(message, retry.tierIndex(), retry.nextRetryCount());
+            router.retry(queue, message, retry.tierIndex(), retry.nextRetryCount());
             metrics.retried(retry.tierName());
-            log.warn("jobId={} traceId={} attempt {} failed ({}): retrying after tier {}", jobId, traceId,
-                    attemptNumber, failed.reason(), retry.tierName());
+            log.warn("{}: jobId={} traceId={} attempt {} failed ({}): retrying after tier {}", queue.name(), jobId,
+                    traceId, attemptNumber, failed.reason(), retry.tierName());
         } else if (decision instanceof RetryDecision.DeadLetter deadLetter) {
             String reason = failed.reason() + "; " + deadLetter.reason();
-            router.deadLetter(message, failed.failureClass(), reason, attemptNumber);
+            router.deadLetter(queue, message, failed.failureClass(), reason, attemptNumber);
             metrics.deadLettered(failed.failureClass());
-            log.error("jobId={} traceId={} moved to the DLQ after attempt {}: {}", jobId, traceId, attemptNumber,
-                    reason);
+            log.error("{}: jobId={} traceId={} moved to {} after attempt {}: {}", queue.name(), jobId, traceId,
+                    queue.deadLetter(), attemptNumber, reason);
         }
     }
 
