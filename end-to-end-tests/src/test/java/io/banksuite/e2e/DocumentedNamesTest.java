@@ -28,14 +28,15 @@ class DocumentedNamesTest {
     /** A topic of the registry, or the dead-letter topic of some group on one. */
     private static final Pattern TOPIC = Pattern.compile("client\\.events(\\.[A-Za-z0-9<>_-]+\\.dlt)?");
     /**
-     * A RabbitMQ exchange or queue: notifications[.…], the audit queue's audit.… (the bare word "audit" is prose too
-     * often to check) and the alerts fanout.
+     * A RabbitMQ exchange or queue: notifications[.…], the audit and charge queues' audit.… and charges.… (the bare
+     * words are prose too often to check) and the alerts fanout.
      */
     private static final Pattern RABBIT = Pattern.compile("(?<![\\w.])(notifications(\\.[A-Za-z0-9]+(\\.[A-Za-z0-9]+)?)?"
-            + "|audit\\.(alerts|dlq|retry\\.[A-Za-z0-9]+)|fraud\\.alerts)(?![\\w])");
+            + "|audit\\.(alerts|dlq|retry\\.[A-Za-z0-9]+)|charges\\.(requests|dlq|retry\\.[A-Za-z0-9]+)|fraud\\.alerts)"
+            + "(?![\\w])");
     /** The routing keys; property keys (notification.exchange …) are not contract names. */
     private static final Pattern ROUTING_KEY =
-            Pattern.compile("(?<![\\w.])(notification\\.job|audit\\.alert)(?![\\w.])");
+            Pattern.compile("(?<![\\w.])(notification\\.job|audit\\.alert|charge\\.request)(?![\\w.])");
 
     @Test
     void everyTopicNamedInTheDocsIsARegisteredTopicOrItsDeadLetterTopic() throws IOException {
@@ -54,12 +55,12 @@ class DocumentedNamesTest {
     void everyExchangeAndQueueNamedInTheDocsIsOneOfTheRabbitTopology() throws IOException {
         Set<String> defined = new TreeSet<>(List.of(RabbitTopology.FRAUD_ALERTS_EXCHANGE,
                 RabbitTopology.NOTIFICATIONS_EXCHANGE));
-        RabbitTopology.FRAUD_ALERT_QUEUES.forEach(queue -> defined.addAll(queue.queues()));
+        RabbitTopology.WORKER_QUEUES.forEach(queue -> defined.addAll(queue.queues()));
 
         assertThat(names(RABBIT)).as("names defined by RabbitTopology").isNotEmpty().isSubsetOf(defined)
                 .contains(RabbitTopology.FRAUD_ALERTS_EXCHANGE, RabbitTopology.AUDIT_DEAD_LETTER_QUEUE);
         assertThat(names(ROUTING_KEY)).containsOnly(RabbitTopology.NOTIFICATION_JOB_ROUTING_KEY,
-                RabbitTopology.AUDIT_ROUTING_KEY);
+                RabbitTopology.AUDIT_ROUTING_KEY, RabbitTopology.CHARGE_REQUEST_ROUTING_KEY);
     }
 
     /** Every match in the suite's docs, YAML and compose file. */

@@ -113,6 +113,8 @@ class EndToEndIT {
     private final String run = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
     /** The test's own exchange and queues: the suite's names under a prefix of this run. */
     private final String rabbitPrefix = run + ".";
+    /** Chosen before the suite starts: the worker is told where the simulator listens. */
+    private final int cardProcessorPort = FreePorts.next();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
 
@@ -142,7 +144,8 @@ class EndToEndIT {
                         .withArgs(argsFor(spec.name())))
                 .toList();
         suite = LocalSuite.start(new LocalSuite.Settings(root, root.resolve("end-to-end-tests/target/suite-" + run),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), services, true,
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), cardProcessorPort, services,
+                true,
                 LocalSuite.javaOptions(),
                 Observability.testCopy(FreePorts.next(), FreePorts.next())));
 
@@ -588,6 +591,7 @@ class EndToEndIT {
     private List<String> argsFor(String service) {
         return switch (service) {
             case "notification-worker" -> concat(workerQueues(Duration.ofMillis(300)), List.of(
+                    "--charge.processor.url=http://127.0.0.1:" + cardProcessorPort,
                     "--notification.provider.type=webhook",
                     "--notification.provider.webhook.url=" + webhook.url()));
             case "fraud-service" -> List.of(
@@ -602,13 +606,13 @@ class EndToEndIT {
     }
 
     /**
-     * The alerts fanout and the worker's queues (notifications, audit), renamed into this run, each queue's retry
-     * tiers shortened: the n-th lasts n times {@code unit}.
+     * The alerts fanout and the worker's queues (notifications, audit, charges), renamed into this run, each queue's
+     * retry tiers shortened: the n-th lasts n times {@code unit} (the charges' one delay queue, {@code unit}).
      */
     private List<String> workerQueues(Duration unit) {
         List<String> args = new ArrayList<>();
         args.add("--worker.alerts-exchange=" + rabbitName(RabbitTopology.FRAUD_ALERTS_EXCHANGE));
-        for (RabbitTopology.WorkQueue queue : RabbitTopology.FRAUD_ALERT_QUEUES) {
+        for (RabbitTopology.WorkQueue queue : RabbitTopology.WORKER_QUEUES) {
             String prefix = "--worker.queues." + queue.name() + ".";
             args.add(prefix + "exchange=" + rabbitName(queue.exchange()));
             args.add(prefix + "work=" + rabbitName(queue.queue()));
@@ -618,7 +622,9 @@ class EndToEndIT {
                 String tier = prefix + "tiers[" + i + "].";
                 args.add(tier + "name=" + tiers.get(i).name());
                 args.add(tier + "queue=" + rabbitName(tiers.get(i).queue()));
-                args.add(tier + "ttl=" + unit.multipliedBy(i + 1).toMillis() + "ms");
+                // Tiers that share one delay queue (the charges') share its TTL too.
+                boolean shared = queue.tiers().stream().map(RabbitTopology.RetryTier::queue).distinct().count() == 1;
+                args.add(tier + "ttl=" + unit.multipliedBy(shared ? 1 : i + 1).toMillis() + "ms");
             }
         }
         return args;
@@ -646,7 +652,7 @@ class EndToEndIT {
     private void deleteRabbitQueues() throws Exception {
         try (com.rabbitmq.client.Connection connection = rabbit().newConnection();
              com.rabbitmq.client.Channel channel = connection.createChannel()) {
-            for (RabbitTopology.WorkQueue queue : RabbitTopology.FRAUD_ALERT_QUEUES) {
+            for (RabbitTopology.WorkQueue queue : RabbitTopology.WORKER_QUEUES) {
                 for (String name : queue.queues()) {
                     channel.queueDelete(rabbitName(name));
                 }

@@ -1,6 +1,7 @@
 package io.banksuite.fraud;
 
 import static io.banksuite.inbox.testing.TransactionEvents.payment;
+import static io.banksuite.inbox.testing.TransactionEvents.paymentBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -62,6 +65,8 @@ class FraudServiceIT {
     private static final String PREFIX = "it-fraud-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String EXCHANGE = PREFIX + "." + RabbitTopology.FRAUD_ALERTS_EXCHANGE;
     private static final String QUEUE = PREFIX + "." + RabbitTopology.NOTIFICATION_JOBS_QUEUE;
+    private static final String CHARGES = PREFIX + "." + RabbitTopology.CHARGES_EXCHANGE;
+    private static final String CHARGE_QUEUE = PREFIX + "." + RabbitTopology.CHARGE_REQUESTS_QUEUE;
     private static final Instant T0 = Instant.parse("2026-11-27T14:00:00Z");
 
     private static CachingConnectionFactory rabbitConnections;
@@ -83,6 +88,7 @@ class FraudServiceIT {
     @DynamicPropertySource
     static void testExchange(DynamicPropertyRegistry registry) {
         registry.add("notification.exchange", () -> EXCHANGE);
+        registry.add("charge.exchange", () -> CHARGES);
     }
 
     @BeforeAll
@@ -97,12 +103,20 @@ class FraudServiceIT {
         rabbitAdmin.declareQueue(new Queue(QUEUE, true, false, false));
         binding = BindingBuilder.bind(new Queue(QUEUE)).to(exchange);
         rabbitAdmin.declareBinding(binding);
+        // The charges exchange, as fraud-service declares it, with one queue standing for the worker's.
+        DirectExchange charges = new DirectExchange(CHARGES, true, false);
+        rabbitAdmin.declareExchange(charges);
+        rabbitAdmin.declareQueue(new Queue(CHARGE_QUEUE, true, false, false));
+        rabbitAdmin.declareBinding(BindingBuilder.bind(new Queue(CHARGE_QUEUE)).to(charges)
+                .with(RabbitTopology.CHARGE_REQUEST_ROUTING_KEY));
     }
 
     @AfterAll
     static void deleteTestQueue() {
         rabbitAdmin.deleteQueue(QUEUE);
         rabbitAdmin.deleteExchange(EXCHANGE);
+        rabbitAdmin.deleteQueue(CHARGE_QUEUE);
+        rabbitAdmin.deleteExchange(CHARGES);
         rabbitConnections.destroy();
     }
 
@@ -113,6 +127,37 @@ class FraudServiceIT {
                         + " WHERE success AND version IS NOT NULL ORDER BY installed_rank")
                 .query(String.class).list())
                 .containsExactly("0.1 inbox processed event", "0.2 outbox", "2 fraud decisions", "3 client standing");
+    }
+
+    @Test
+    void aCardPaymentLetThroughIsAskedToBeChargedOnceAndAFlaggedOneIsNot() throws Exception {
+        String client = client();
+        TransactionCreated card = paymentBuilder(client, 12_550, "EUR", T0)
+                .setCardId("card-7f3a").setMerchantId("m-7").build();
+        TransactionCreated flaggedCard = paymentBuilder(client, 1_000_001, "EUR", T0.plusSeconds(1))
+                .setCardId("card-7f3a").build();
+        TransactionCreated noCard = payment(client, 500, "EUR", T0.plusSeconds(2));
+        send(card, flaggedCard, noCard);
+        assertThat(awaitDecision(card).get("flagged").asBoolean()).isFalse();
+        assertThat(awaitDecision(flaggedCard).get("flagged").asBoolean()).isTrue();
+        assertThat(awaitDecision(noCard).get("flagged").asBoolean()).isFalse();
+
+        RabbitTemplate template = new RabbitTemplate(rabbitConnections);
+        Message request = await().atMost(Duration.ofSeconds(60)).until(() -> template.receive(CHARGE_QUEUE),
+                Objects::nonNull);
+        JsonNode body = json.readTree(request.getBody());
+        assertThat(body.get("transactionId").asString()).isEqualTo(card.getTransactionId());
+        assertThat(body.get("cardId").asString()).isEqualTo("card-7f3a");
+        assertThat(body.get("amountMinor").asLong()).isEqualTo(12_550);
+        assertThat(body.get("currency").asString()).isEqualTo("EUR");
+        assertThat(body.get("merchantId").asString()).isEqualTo("m-7");
+        assertThat(body.get("eventId").asString()).isEqualTo(card.getEventId());
+        assertThat(request.getMessageProperties().getMessageId()).isEqualTo(body.get("chargeId").asString());
+        assertThat(request.getMessageProperties().<Object>getHeader(MessageHeaders.TRACEPARENT))
+                .isEqualTo(traceparentOf(card));
+        // The flagged card payment waits for its alert's outcome, and a payment without a card is not a charge.
+        awaitJob(flaggedCard);
+        assertThat(template.receive(CHARGE_QUEUE, 500)).isNull();
     }
 
     @Test

@@ -112,6 +112,17 @@ class NotificationWorkerIT {
             registry.add("worker.queues.audit.tiers[" + tier + "].ttl", () -> auditTtls[tier]);
         }
         registry.add("worker.consumer.requeue-delay", () -> "100ms");
+        // The charge queue, unused here, under the prefix too.
+        RabbitTopology.WorkQueue charges = RabbitTopology.CHARGES;
+        registry.add("worker.queues.charges.exchange", () -> PREFIX + charges.exchange());
+        registry.add("worker.queues.charges.work", () -> PREFIX + charges.queue());
+        registry.add("worker.queues.charges.dead-letter", () -> PREFIX + charges.deadLetter());
+        for (int i = 0; i < charges.tiers().size(); i++) {
+            RabbitTopology.RetryTier tier = charges.tiers().get(i);
+            registry.add("worker.queues.charges.tiers[" + i + "].name", tier::name);
+            registry.add("worker.queues.charges.tiers[" + i + "].queue", () -> PREFIX + tier.queue());
+            registry.add("worker.queues.charges.tiers[" + i + "].ttl", () -> "300ms");
+        }
         registry.add("notification.provider.type", () -> "webhook");
         registry.add("notification.provider.webhook.url", WEBHOOK::url);
     }
@@ -124,6 +135,8 @@ class NotificationWorkerIT {
     private SimpleMessageListenerContainer notificationJobContainer;
     @Autowired
     private SimpleMessageListenerContainer auditJobContainer;
+    @Autowired
+    private SimpleMessageListenerContainer chargeJobContainer;
     @Autowired
     private JdbcTemplate jdbc;
     @Autowired
@@ -152,9 +165,12 @@ class NotificationWorkerIT {
         // Stop consuming first: a consumer whose queue vanishes would make the container redeclare it.
         notificationJobContainer.stop();
         auditJobContainer.stop();
+        chargeJobContainer.stop();
         List.of(WORK_QUEUE, RETRY_30S, RETRY_1M, RETRY_5M, DLQ, AUDIT_QUEUE, AUDIT_DLQ).forEach(amqpAdmin::deleteQueue);
         AUDIT_RETRY_QUEUES.forEach(amqpAdmin::deleteQueue);
         List.of(EXCHANGE, AUDIT_EXCHANGE, ALERTS).forEach(amqpAdmin::deleteExchange);
+        RabbitTopology.CHARGES.queues().forEach(name -> amqpAdmin.deleteQueue(PREFIX + name));
+        amqpAdmin.deleteExchange(PREFIX + RabbitTopology.CHARGES_EXCHANGE);
         WEBHOOK.close();
     }
 

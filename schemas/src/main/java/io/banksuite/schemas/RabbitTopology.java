@@ -12,6 +12,10 @@ import java.util.List;
  * queue and the audit queue. Each of those is a {@link WorkQueue} of its own: its direct exchange, work queue, retry
  * tiers and dead-letter queue, so that a failure in one never delays or repeats the other. notification-worker owns
  * and declares both, and their bindings to the fanout; fraud-service declares only the fanout.
+ *
+ * <p>fraud-service asks for each card transaction it lets through to be charged, with a {@code ChargeRequest} on
+ * {@link #CHARGES} (a third work queue of notification-worker, whose failed charges wait 60 s before each of three
+ * retries).
  */
 public final class RabbitTopology {
 
@@ -54,6 +58,27 @@ public final class RabbitTopology {
             new RetryTier("1m", "audit.retry.1m", Duration.ofMinutes(1)),
             new RetryTier("5m", "audit.retry.5m", Duration.ofMinutes(5)));
 
+    /** Durable direct exchange of charge requests: fraud-service publishes here, and retries come back through it. */
+    public static final String CHARGES_EXCHANGE = "charges";
+
+    /** Routing key of a charge request on the charges exchange. */
+    public static final String CHARGE_REQUEST_ROUTING_KEY = "charge.request";
+
+    /** The queue whose requests notification-worker charges through the card processor. */
+    public static final String CHARGE_REQUESTS_QUEUE = "charges.requests";
+
+    /** Where charges that failed for good wait for an operator (their FAILED outcome has gone out). */
+    public static final String CHARGES_DEAD_LETTER_QUEUE = "charges.dlq";
+
+    /**
+     * A failed charge waits 60 s before each of its three retries: one delay queue, used three times (the tiers
+     * differ only in name, for metrics and logs).
+     */
+    public static final List<RetryTier> CHARGE_RETRY_TIERS = List.of(
+            new RetryTier("60s-1", "charges.retry.60s", Duration.ofSeconds(60)),
+            new RetryTier("60s-2", "charges.retry.60s", Duration.ofSeconds(60)),
+            new RetryTier("60s-3", "charges.retry.60s", Duration.ofSeconds(60)));
+
     /** Notification jobs: fed by {@link #FRAUD_ALERTS_EXCHANGE}. */
     public static final WorkQueue NOTIFICATIONS = new WorkQueue("notifications", NOTIFICATIONS_EXCHANGE,
             NOTIFICATION_JOB_ROUTING_KEY, NOTIFICATION_JOBS_QUEUE, NOTIFICATION_RETRY_TIERS,
@@ -63,8 +88,15 @@ public final class RabbitTopology {
     public static final WorkQueue AUDIT = new WorkQueue("audit", AUDIT_EXCHANGE, AUDIT_ROUTING_KEY,
             AUDIT_ALERTS_QUEUE, AUDIT_RETRY_TIERS, AUDIT_DEAD_LETTER_QUEUE);
 
+    /** Charge requests: fed by fraud-service through {@link #CHARGES_EXCHANGE} itself, not by the alerts fanout. */
+    public static final WorkQueue CHARGES = new WorkQueue("charges", CHARGES_EXCHANGE, CHARGE_REQUEST_ROUTING_KEY,
+            CHARGE_REQUESTS_QUEUE, CHARGE_RETRY_TIERS, CHARGES_DEAD_LETTER_QUEUE);
+
     /** The queues {@link #FRAUD_ALERTS_EXCHANGE} feeds. */
     public static final List<WorkQueue> FRAUD_ALERT_QUEUES = List.of(NOTIFICATIONS, AUDIT);
+
+    /** Every work queue notification-worker consumes. */
+    public static final List<WorkQueue> WORKER_QUEUES = List.of(NOTIFICATIONS, AUDIT, CHARGES);
 
     private RabbitTopology() {
     }
@@ -88,13 +120,13 @@ public final class RabbitTopology {
             tiers = List.copyOf(tiers);
         }
 
-        /** Every queue name: the work queue, the tiers' and the dead-letter queue. */
+        /** Every queue name, once: the work queue, the tiers' and the dead-letter queue. */
         public List<String> queues() {
             List<String> all = new ArrayList<>();
             all.add(queue);
             tiers.forEach(tier -> all.add(tier.queue()));
             all.add(deadLetter);
-            return List.copyOf(all);
+            return all.stream().distinct().toList();
         }
     }
 

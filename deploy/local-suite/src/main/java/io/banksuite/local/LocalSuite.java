@@ -49,6 +49,7 @@ public final class LocalSuite implements AutoCloseable {
     private final SchemaRegistryServer registry;
     private final ZipkinServer zipkin;
     private final ClickHouseServer clickHouse;
+    private final CardProcessorSimulator cardProcessor;
     private PrometheusServer prometheus;
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
@@ -57,12 +58,15 @@ public final class LocalSuite implements AutoCloseable {
      * @param root              the repository root
      * @param workDir           where logs and the broker's data go
      * @param clickHousePort    ClickHouse's HTTP port (its data under {@code workDir/clickhouse})
+     * @param cardProcessorPort the card processor simulator's port (notification-worker charges cards there; its
+     *                          {@code charge.processor.url} must name it: the default is 8097)
      * @param recreateDatabases drop and create the databases (tests), or keep their rows (local run)
      * @param javaOptions       JVM options for each service
      * @param observability     the trace backend and Prometheus
      */
     public record Settings(Path root, Path workDir, int kafkaPort, int kafkaControllerPort, int registryPort,
-                           int clickHousePort, List<ServiceSpec> services, boolean recreateDatabases,
+                           int clickHousePort, int cardProcessorPort, List<ServiceSpec> services,
+                           boolean recreateDatabases,
                            List<String> javaOptions, Observability observability) {
     }
 
@@ -81,12 +85,13 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     private LocalSuite(Settings settings, KafkaBroker kafka, SchemaRegistryServer registry, ZipkinServer zipkin,
-                       ClickHouseServer clickHouse) {
+                       ClickHouseServer clickHouse, CardProcessorSimulator cardProcessor) {
         this.settings = settings;
         this.kafka = kafka;
         this.registry = registry;
         this.zipkin = zipkin;
         this.clickHouse = clickHouse;
+        this.cardProcessor = cardProcessor;
         settings.services().forEach(spec -> specs.put(spec.name(), spec));
     }
 
@@ -95,6 +100,7 @@ public final class LocalSuite implements AutoCloseable {
         SchemaRegistryServer registry = null;
         ZipkinServer zipkin = null;
         ClickHouseServer clickHouse = null;
+        CardProcessorSimulator cardProcessor = null;
         try {
             kafka = KafkaBroker.start(settings.root(), settings.kafkaPort(), settings.kafkaControllerPort(),
                     settings.workDir().resolve("kafka"));
@@ -103,6 +109,7 @@ public final class LocalSuite implements AutoCloseable {
             zipkin = ZipkinServer.start(settings.root(), settings.observability().zipkinPort(),
                     settings.workDir().resolve("zipkin"));
             clickHouse = ClickHouseServer.start(settings.clickHousePort(), settings.workDir().resolve("clickhouse"));
+            cardProcessor = CardProcessorSimulator.start(settings.cardProcessorPort());
             createTopics(kafka.bootstrapServers());
             for (String database : settings.services().stream().map(ServiceSpec::database)
                     .filter(java.util.Objects::nonNull).distinct().toList()) {
@@ -112,7 +119,7 @@ public final class LocalSuite implements AutoCloseable {
                     PostgresDatabases.ensure(database);
                 }
             }
-            LocalSuite suite = new LocalSuite(settings, kafka, registry, zipkin, clickHouse);
+            LocalSuite suite = new LocalSuite(settings, kafka, registry, zipkin, clickHouse, cardProcessor);
             try {
                 suite.startServices();
                 // Last, so that it does not count services that are still starting as down.
@@ -123,6 +130,9 @@ public final class LocalSuite implements AutoCloseable {
             }
             return suite;
         } catch (RuntimeException e) {
+            if (cardProcessor != null) {
+                cardProcessor.close();
+            }
             if (clickHouse != null) {
                 clickHouse.close();
             }
@@ -245,6 +255,10 @@ public final class LocalSuite implements AutoCloseable {
         return clickHouse;
     }
 
+    public CardProcessorSimulator cardProcessor() {
+        return cardProcessor;
+    }
+
     public ZipkinServer zipkin() {
         return zipkin;
     }
@@ -305,6 +319,7 @@ public final class LocalSuite implements AutoCloseable {
         running.forEach(ManagedProcess::close);
         zipkin.close();
         clickHouse.close();
+        cardProcessor.close();
         registry.close();
         kafka.close();
     }
@@ -312,7 +327,7 @@ public final class LocalSuite implements AutoCloseable {
     /** The local run: fixed ports, databases kept, until Ctrl-C. */
     public static void main(String[] args) throws InterruptedException {
         Path root = SuiteRoot.path();
-        Settings settings = new Settings(root, root.resolve(".suite"), 9092, 9093, 8091, 8123, SERVICES, false,
+        Settings settings = new Settings(root, root.resolve(".suite"), 9092, 9093, 8091, 8123, 8097, SERVICES, false,
                 javaOptions(), Observability.asShipped(9090, 9411));
         System.out.println("Starting Kafka, the schema registry, Zipkin, ClickHouse, the six services, lag-exporter and"
                 + " Prometheus; logs in " + settings.workDir());
@@ -330,6 +345,8 @@ public final class LocalSuite implements AutoCloseable {
         System.out.printf("  %-20s %s%n", "postgresql", PostgresDatabases.jdbcUrl("<database>"));
         System.out.printf("  %-20s %s   (analytics' events: database bank_analytics)%n", "clickhouse",
                 suite.clickHouse().url());
+        System.out.printf("  %-20s %s   (test cards: card-declined…, card-fails-<n>-…, card-down…)%n",
+                "card processor", suite.cardProcessor().url());
         System.out.printf("  %-20s %s%n", "rabbitmq", "amqp://127.0.0.1:5672 (guest/guest), metrics "
                 + "http://127.0.0.1:" + RABBITMQ_METRICS_PORT + "/metrics");
         System.out.printf("  %-20s %s   (alerts: %s/alerts)%n", "prometheus", suite.prometheus().url(),

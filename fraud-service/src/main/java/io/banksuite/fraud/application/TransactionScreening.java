@@ -1,5 +1,6 @@
 package io.banksuite.fraud.application;
 
+import io.banksuite.fraud.application.port.out.ChargeRequester;
 import io.banksuite.fraud.application.port.out.ClientActivityStore;
 import io.banksuite.fraud.application.port.out.ClientStandingStore;
 import io.banksuite.fraud.application.port.out.DecisionStore;
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Screens one transaction: records it in the client's activity, applies the rules to it, the activity before it and
  * the client's status and limits in force when it occurred, stores the decision and, when flagged, the notification
- * job. Everything joins the caller's transaction (the inbox's, which also holds the event's dedup row), so either all
+ * job; a card payment that is not flagged gets a charge request instead. Everything joins the caller's transaction (the inbox's, which also holds the event's dedup row), so either all
  * of it commits or none does.
  */
 @Service
@@ -37,17 +38,20 @@ public class TransactionScreening {
     private final ClientStandingStore standings;
     private final DecisionStore decisions;
     private final FraudAlertSender alerts;
+    private final ChargeRequester charges;
     private final Clock clock;
     private final Counter flaggedDecisions;
     private final Counter cleanDecisions;
 
     public TransactionScreening(FraudRules rules, ClientActivityStore activity, ClientStandingStore standings,
-                                DecisionStore decisions, FraudAlertSender alerts, Clock clock, MeterRegistry meters) {
+                                DecisionStore decisions, FraudAlertSender alerts, ChargeRequester charges, Clock clock,
+                                MeterRegistry meters) {
         this.rules = rules;
         this.activity = activity;
         this.standings = standings;
         this.decisions = decisions;
         this.alerts = alerts;
+        this.charges = charges;
         this.clock = clock;
         this.flaggedDecisions = decisionCounter(meters, true);
         this.cleanDecisions = decisionCounter(meters, false);
@@ -76,6 +80,11 @@ public class TransactionScreening {
             var jobId = alerts.alert(decision, traceparent);
             log.info("Transaction {} of client {} flagged {}; notification job {}", decision.transactionId(),
                     decision.clientId(), decision.reasons(), jobId);
+        } else if (transaction.card() != null) {
+            // A card payment let through is charged; a flagged one is not (it waits for the alert's outcome).
+            var chargeId = charges.requestCharge(transaction, traceparent);
+            log.debug("Transaction {} of client {} not flagged; charge request {}", decision.transactionId(),
+                    decision.clientId(), chargeId);
         }
         countAfterCommit(decision.flagged() ? flaggedDecisions : cleanDecisions);
         return Optional.of(decision);

@@ -1,5 +1,6 @@
 package io.banksuite.fraud.config;
 
+import io.banksuite.fraud.adapter.out.messaging.ChargeOutboxProperties;
 import io.banksuite.fraud.adapter.out.messaging.NotificationOutboxProperties;
 import io.banksuite.outbox.OutboxMetrics;
 import io.banksuite.outbox.OutboxStore;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.ExchangeBuilder;
 import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
@@ -44,6 +46,12 @@ public class NotificationOutboxConfiguration {
     @Bean
     FanoutExchange alertsExchange(NotificationOutboxProperties notification) {
         return ExchangeBuilder.fanoutExchange(notification.exchange()).durable(true).build();
+    }
+
+    /** Only the charges exchange, likewise: notification-worker owns the charge queue and its retries. */
+    @Bean
+    DirectExchange chargesExchange(ChargeOutboxProperties charge) {
+        return ExchangeBuilder.directExchange(charge.exchange()).durable(true).build();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.banksuite.notification.adapter.in.amqp.AuditJobHandler;
+import io.banksuite.notification.adapter.in.amqp.ChargeJobHandler;
 import io.banksuite.notification.adapter.in.amqp.ConfirmedPublisher;
 import io.banksuite.notification.adapter.in.amqp.DeadLetterQueue;
 import io.banksuite.notification.adapter.in.amqp.FailedJobRouter;
@@ -33,8 +34,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 /**
- * The RabbitMQ topology the worker owns, and per work queue (notifications, audit) its listener, container, metrics
- * and dead-letter queue.
+ * The RabbitMQ topology the worker owns, and per work queue (notifications, audit, charges) its listener, container,
+ * metrics and dead-letter queue.
  */
 @Configuration(proxyBeanMethods = false)
 public class AmqpConfiguration {
@@ -51,7 +52,9 @@ public class AmqpConfiguration {
         declarables.add(alerts);
         for (QueueSettings queue : properties.queues().all()) {
             declarables.addAll(topologyOf(queue));
-            // Each alert reaches every work queue once, through the fanout; retries come back through the queue's
+        }
+        for (QueueSettings queue : properties.queues().alertQueues()) {
+            // Each alert reaches both alert queues once, through the fanout; retries come back through the queue's
             // own exchange, so a retried notification is never audited twice, nor the reverse.
             declarables.add(BindingBuilder.bind(new Queue(queue.work())).to(alerts));
         }
@@ -102,6 +105,32 @@ public class AmqpConfiguration {
     JobMetrics auditJobMetrics(MeterRegistry meters, WorkerQueueProperties properties) {
         return new JobMetrics(meters, "audit", "recorded", "Alerts appended to the audit log",
                 properties.queues().audit().tierNames());
+    }
+
+    @Bean
+    JobMetrics chargeJobMetrics(MeterRegistry meters, WorkerQueueProperties properties) {
+        return new JobMetrics(meters, "charge", "decided", "Charge requests that reached an outcome (settled or "
+                + "declined)", properties.queues().charges().tierNames().stream().distinct().toList());
+    }
+
+    @Bean
+    JobQueueListener chargeJobListener(WorkerQueueProperties properties, ChargeJobHandler handler,
+                                       FailedJobRouter router, JobMetrics chargeJobMetrics) {
+        return listener(properties, properties.queues().charges(), handler, router, chargeJobMetrics);
+    }
+
+    @Bean
+    SimpleMessageListenerContainer chargeJobContainer(ConnectionFactory connectionFactory,
+            WorkerQueueProperties properties, JobQueueListener chargeJobListener) {
+        return container(connectionFactory, properties, chargeJobListener);
+    }
+
+    @Bean
+    @Order(3)
+    DeadLetterQueue chargeDeadLetters(RabbitTemplate rabbitTemplate, ConfirmedPublisher publisher,
+            WorkerQueueProperties properties, JobMetrics chargeJobMetrics) {
+        return new DeadLetterQueue(rabbitTemplate, publisher, properties.queues().charges(), properties.replay(),
+                chargeJobMetrics);
     }
 
     @Bean

@@ -6,10 +6,11 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A notification job, the JSON body of a message on {@code RabbitTopology.NOTIFICATIONS_EXCHANGE}: the Java form of
- * {@link NotificationJobSchema} (JSON Schema, versioned under {@code schema-history/notification-job}). Its
- * {@code jobId} is also the message's {@code messageId}, and the idempotency key end to end: the worker records it
- * once sent, and a webhook provider receives it as {@code Idempotency-Key}.
+ * A fraud alert, the JSON body of a message on {@code RabbitTopology.FRAUD_ALERTS_EXCHANGE} (and so on the
+ * notification and audit queues): the Java form of its JSON Schema ({@code JsonContract.NOTIFICATION_JOB}, versioned
+ * under {@code schema-history/notification-job}). Its {@code jobId} is also the message's {@code messageId}, and the
+ * idempotency key end to end: the worker records it once sent (and once audited), and a webhook provider receives it
+ * as {@code Idempotency-Key}.
  *
  * @param jobId         unique id of the job
  * @param kind          what to notify about, e.g. {@link #FRAUD_ALERT}

@@ -71,8 +71,10 @@ public class ClientEventsListener {
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException("transactionId is not a UUID: '" + event.getTransactionId() + "'", e);
         }
+        TransactionFacts.CardPayment card = event.getCardId() == null || event.getCardId().isBlank()
+                ? null : new TransactionFacts.CardPayment(event.getCardId(), event.getMerchantId());
         return new TransactionFacts(UUID.fromString(event.getEventId()), transactionId, event.getClientId(),
-                event.getAmountMinor(), event.getCurrency(), event.getOccurredAt());
+                event.getAmountMinor(), event.getCurrency(), event.getOccurredAt(), card);
     }
 
     static ClientStanding.StatusChange statusChange(ClientUpdated event) {

@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditJobHandler implements JobHandler {
 
-    private final NotificationJobCodec codec;
+    private final JobCodec codec;
     private final AuditLog auditLog;
 
-    public AuditJobHandler(NotificationJobCodec codec, AuditLog auditLog) {
+    public AuditJobHandler(JobCodec codec, AuditLog auditLog) {
         this.codec = codec;
         this.auditLog = auditLog;
     }

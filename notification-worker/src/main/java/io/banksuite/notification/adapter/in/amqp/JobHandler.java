@@ -1,6 +1,6 @@
 package io.banksuite.notification.adapter.in.amqp;
 
-import io.banksuite.notification.adapter.in.amqp.NotificationJobCodec.UnreadableJobException;
+import io.banksuite.notification.adapter.in.amqp.JobCodec.UnreadableJobException;
 import io.banksuite.notification.domain.DeliveryAttempt;
 import io.banksuite.notification.domain.FailureClass;
 import org.springframework.amqp.core.Message;
@@ -20,6 +20,14 @@ public interface JobHandler {
      * @throws RuntimeException       anything else (our database down): the message is requeued after a pause
      */
     Result handle(Message message, DeliveryAttempt attempt);
+
+    /**
+     * Called when a job that failed is about to be parked in the DLQ (retries exhausted, or a permanent failure),
+     * before it is: a handler whose failure is itself an outcome records it here. If this throws, the message is
+     * requeued and comes back, so it must be idempotent too. Nothing by default.
+     */
+    default void givingUp(Message message, DeliveryAttempt attempt, FailureClass failureClass, String reason) {
+    }
 
     /** What a handler did with a job. */
     sealed interface Result {

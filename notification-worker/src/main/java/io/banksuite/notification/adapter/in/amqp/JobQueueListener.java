@@ -3,7 +3,7 @@ package io.banksuite.notification.adapter.in.amqp;
 import java.time.Duration;
 
 import com.rabbitmq.client.Channel;
-import io.banksuite.notification.adapter.in.amqp.NotificationJobCodec.UnreadableJobException;
+import io.banksuite.notification.adapter.in.amqp.JobCodec.UnreadableJobException;
 import io.banksuite.notification.adapter.in.amqp.WorkerQueueProperties.QueueSettings;
 import io.banksuite.notification.domain.DeliveryAttempt;
 import io.banksuite.notification.domain.FailureClass;
@@ -98,13 +98,14 @@ public class JobQueueListener implements ChannelAwareMessageListener {
             metrics.done();
             log.info("{}: jobId={} traceId={} done on attempt {}", queue.name(), jobId, traceId, attemptNumber);
         } else if (result instanceof JobHandler.Result.Failed failed) {
-            onFailure(message, jobId, traceId, retriesSoFar, failed);
+            onFailure(message, attempt, jobId, traceId, failed);
         }
     }
 
-    private void onFailure(Message message, String jobId, String traceId, int retriesSoFar,
+    private void onFailure(Message message, DeliveryAttempt attempt, String jobId, String traceId,
                            JobHandler.Result.Failed failed) {
-        int attemptNumber = retriesSoFar + 1;
+        int attemptNumber = attempt.number();
+        int retriesSoFar = attemptNumber - 1;
         RetryDecision decision = retryPolicy.decide(failed.failureClass(), retriesSoFar);
         if (decision instanceof RetryDecision.RetryLater retry) {
             router.retry(queue, message, retry.tierIndex(), retry.nextRetryCount());
@@ -113,6 +114,7 @@ public class JobQueueListener implements ChannelAwareMessageListener {
                     traceId, attemptNumber, failed.reason(), retry.tierName());
         } else if (decision instanceof RetryDecision.DeadLetter deadLetter) {
             String reason = failed.reason() + "; " + deadLetter.reason();
+            handler.givingUp(message, attempt, failed.failureClass(), reason);
             router.deadLetter(queue, message, failed.failureClass(), reason, attemptNumber);
             metrics.deadLettered(failed.failureClass());
             log.error("{}: jobId={} traceId={} moved to {} after attempt {}: {}", queue.name(), jobId, traceId,

@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class NotificationJobHandler implements JobHandler {
 
-    private final NotificationJobCodec codec;
+    private final JobCodec codec;
     private final DeliverNotificationService deliverService;
 
-    public NotificationJobHandler(NotificationJobCodec codec, DeliverNotificationService deliverService) {
+    public NotificationJobHandler(JobCodec codec, DeliverNotificationService deliverService) {
         this.codec = codec;
         this.deliverService = deliverService;
     }

@@ -36,18 +36,26 @@ public record WorkerQueueProperties(
 
     /**
      * The work queues: {@code notifications} (jobs delivered through the provider) and {@code audit} (alerts appended
-     * to the audit log). A setting left out takes the contract's value.
+     * to the audit log), both fed by the alerts fanout, and {@code charges} (cards charged through the card
+     * processor), fed through its own exchange. A setting left out takes the contract's value.
      */
-    public record Queues(@Valid QueueSettings notifications, @Valid QueueSettings audit) {
+    public record Queues(@Valid QueueSettings notifications, @Valid QueueSettings audit,
+                         @Valid QueueSettings charges) {
 
         public Queues {
             notifications = QueueSettings.completed(notifications, RabbitTopology.NOTIFICATIONS);
             audit = QueueSettings.completed(audit, RabbitTopology.AUDIT);
+            charges = QueueSettings.completed(charges, RabbitTopology.CHARGES);
         }
 
-        /** Both, the main one (notifications) first. */
-        public List<QueueSettings> all() {
+        /** The queues the alerts fanout feeds, the main one (notifications) first. */
+        public List<QueueSettings> alertQueues() {
             return List.of(notifications, audit);
+        }
+
+        /** Every queue, the main one (notifications) first. */
+        public List<QueueSettings> all() {
+            return List.of(notifications, audit, charges);
         }
     }
 
@@ -90,13 +98,13 @@ public record WorkerQueueProperties(
             return tiers.stream().map(Tier::queue).toList();
         }
 
-        /** Every queue of it: work, tiers, dead letter. */
+        /** Every queue of it, once: work, tiers, dead letter. */
         public List<String> allQueues() {
             List<String> all = new ArrayList<>();
             all.add(work);
             all.addAll(retryQueues());
             all.add(deadLetter);
-            return List.copyOf(all);
+            return all.stream().distinct().toList();
         }
 
         private static String or(String value, String fallback) {

@@ -3,7 +3,7 @@ package io.banksuite.notification.adapter.in.amqp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.banksuite.notification.adapter.in.amqp.NotificationJobCodec.UnreadableJobException;
+import io.banksuite.notification.adapter.in.amqp.JobCodec.UnreadableJobException;
 import io.banksuite.schemas.notification.NotificationJob;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-class NotificationJobCodecTest {
+class JobCodecTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final NotificationJobCodec codec = new NotificationJobCodec(json);
+    private final JobCodec codec = new JobCodec(json);
 
     @Test
     void readsWhatAProducerWritesEvenWithAFieldAddedLater() {
