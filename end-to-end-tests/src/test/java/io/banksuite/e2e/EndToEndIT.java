@@ -44,6 +44,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -97,6 +98,8 @@ class EndToEndIT {
     private static final String DOOMED_CLIENT = "client-doomed";
     /** This client's flagged transaction is followed through every service, as one trace. */
     private static final String TRACED_CLIENT = "client-traced";
+    /** Pays by card outside the record: its charges are looked at, not its events counted. */
+    private static final String CHARGED_CLIENT = "client-charged";
     /** A transaction a few times a second while the alert tests run. */
     private static final String TRICKLE_CLIENT = "client-trickle";
     private static final List<String> SIX_SERVICES = List.of("transaction-service", "outbox-relay", "fraud-service",
@@ -402,6 +405,37 @@ class EndToEndIT {
     }
 
     @Test
+    @Order(10)
+    void aCardPaymentIsChargedOnceThroughTheRetriesOrFailsAndIsParked() throws Exception {
+        String worker = suite.service("notification-worker").baseUrl();
+        String flaky = postOutsideTheRecord(CHARGED_CLIENT, new BigDecimal("42.00"), null, "card-fails-2-e2e")
+                .path("id").asText();
+        String down = postOutsideTheRecord(CHARGED_CLIENT, new BigDecimal("43.00"), null, "card-down-e2e")
+                .path("id").asText();
+        String declined = postOutsideTheRecord(CHARGED_CLIENT, new BigDecimal("44.00"), null, "card-declined-e2e")
+                .path("id").asText();
+
+        JsonNode settled = awaitCharge(worker, flaky);
+        assertThat(settled.get("status").asText()).isEqualTo("SETTLED");
+        assertThat(settled.get("attempts").asInt()).as("failed twice, settled on the third").isEqualTo(3);
+        assertThat(suite.cardProcessor().calls(flaky)).isEqualTo(3);
+        assertThat(suite.cardProcessor().charges(flaky)).as("charged once").isEqualTo(1);
+
+        JsonNode failed = awaitCharge(worker, down);
+        assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("attempts").asInt()).as("the first attempt and three retries").isEqualTo(4);
+        assertThat(suite.cardProcessor().charges(down)).isZero();
+        JsonNode parked = getJson(worker + "/api/v1/admin/dead-letters?source="
+                + rabbitName(RabbitTopology.CHARGES_DEAD_LETTER_QUEUE));
+        assertThat(parked.get("records")).anySatisfy(record -> assertThat(record.get("body").asText())
+                .contains(down));
+
+        JsonNode refused = awaitCharge(worker, declined);
+        assertThat(refused.get("status").asText()).isEqualTo("DECLINED");
+        assertThat(refused.get("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
     @Order(11)
     void prometheusScrapesEveryServiceAndRabbitMq() {
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
@@ -537,8 +571,17 @@ class EndToEndIT {
 
     /** Posts a transaction that the earlier tests do not count, with a traceparent of the caller's; returns it. */
     private JsonNode postOutsideTheRecord(String clientId, BigDecimal amount, String traceparent) throws Exception {
-        String body = JSON.createObjectNode().put("clientId", clientId).put("amount", amount.toPlainString())
-                .put("currency", "EUR").put("type", "PAYMENT").put("channel", "WEB").toString();
+        return postOutsideTheRecord(clientId, amount, traceparent, null);
+    }
+
+    private JsonNode postOutsideTheRecord(String clientId, BigDecimal amount, String traceparent, String cardId)
+            throws Exception {
+        var json = JSON.createObjectNode().put("clientId", clientId).put("amount", amount.toPlainString())
+                .put("currency", "EUR").put("type", "PAYMENT").put("channel", "WEB");
+        if (cardId != null) {
+            json.put("cardId", cardId).put("merchantId", "m-e2e");
+        }
+        String body = json.toString();
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create(suite.service("transaction-service").baseUrl() + "/api/v1/transactions"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
@@ -596,6 +639,7 @@ class EndToEndIT {
                     "--notification.provider.webhook.url=" + webhook.url()));
             case "fraud-service" -> List.of(
                     "--notification.exchange=" + rabbitName(RabbitTopology.FRAUD_ALERTS_EXCHANGE),
+                    "--charge.exchange=" + rabbitName(RabbitTopology.CHARGES_EXCHANGE),
                     "--fraud.rules.amount-threshold.default=" + AMOUNT_THRESHOLD,
                     "--fraud.rules.velocity.max-transactions=" + VELOCITY_MAX,
                     "--fraud.rules.velocity.window=" + VELOCITY_WINDOW);
@@ -716,6 +760,14 @@ class EndToEndIT {
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The worker's charge outcome of the transaction, once it has one. */
+    private JsonNode awaitCharge(String worker, String transactionId) {
+        return await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            HttpResponse<String> response = get(worker + "/api/v1/charges/" + transactionId);
+            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+        }, Objects::nonNull);
     }
 
     private JsonNode getJson(String url) throws IOException, InterruptedException {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import io.banksuite.local.CardProcessorSimulator;
 import io.banksuite.local.PostgresDatabases;
 import io.banksuite.notification.adapter.in.amqp.NotificationHeaders;
+import io.banksuite.notification.support.PrefixedTopology;
 import io.banksuite.schemas.MessageHeaders;
 import io.banksuite.schemas.RabbitTopology;
 import io.banksuite.schemas.charge.ChargeRequest;
@@ -51,6 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ChargeQueueIT {
 
     private static final String PREFIX = "it-charge-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    private static final PrefixedTopology TOPOLOGY = new PrefixedTopology(PREFIX);
     private static final String EXCHANGE = PREFIX + RabbitTopology.CHARGES_EXCHANGE;
     private static final String QUEUE = PREFIX + RabbitTopology.CHARGE_REQUESTS_QUEUE;
     private static final String RETRY = PREFIX + RabbitTopology.CHARGE_RETRY_TIERS.get(0).queue();
@@ -64,21 +66,8 @@ class ChargeQueueIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE_URL);
-        // The other queues under the same prefix, so that nothing of the suite's own is touched.
-        for (RabbitTopology.WorkQueue queue : List.of(RabbitTopology.NOTIFICATIONS, RabbitTopology.AUDIT,
-                RabbitTopology.CHARGES)) {
-            String settings = "worker.queues." + queue.name() + ".";
-            registry.add(settings + "exchange", () -> PREFIX + queue.exchange());
-            registry.add(settings + "work", () -> PREFIX + queue.queue());
-            registry.add(settings + "dead-letter", () -> PREFIX + queue.deadLetter());
-            for (int i = 0; i < queue.tiers().size(); i++) {
-                RabbitTopology.RetryTier tier = queue.tiers().get(i);
-                registry.add(settings + "tiers[" + i + "].name", tier::name);
-                registry.add(settings + "tiers[" + i + "].queue", () -> PREFIX + tier.queue());
-                registry.add(settings + "tiers[" + i + "].ttl", () -> "300ms");
-            }
-        }
-        registry.add("worker.alerts-exchange", () -> PREFIX + RabbitTopology.FRAUD_ALERTS_EXCHANGE);
+        // Every queue under the test's prefix, so that nothing of the suite's own is touched.
+        TOPOLOGY.register(registry, (queue, tier) -> "300ms");
         registry.add("worker.consumer.requeue-delay", () -> "100ms");
         registry.add("charge.processor.url", PROCESSOR::url);
     }
@@ -108,12 +97,7 @@ class ChargeQueueIT {
     @AfterAll
     void deleteBrokerObjects() {
         containers.forEach(SimpleMessageListenerContainer::stop);
-        for (RabbitTopology.WorkQueue queue : List.of(RabbitTopology.NOTIFICATIONS, RabbitTopology.AUDIT,
-                RabbitTopology.CHARGES)) {
-            queue.queues().forEach(name -> amqpAdmin.deleteQueue(PREFIX + name));
-            amqpAdmin.deleteExchange(PREFIX + queue.exchange());
-        }
-        amqpAdmin.deleteExchange(PREFIX + RabbitTopology.FRAUD_ALERTS_EXCHANGE);
+        TOPOLOGY.delete(amqpAdmin);
         PROCESSOR.close();
     }
 

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.banksuite.local.PostgresDatabases;
 import io.banksuite.notification.adapter.in.amqp.NotificationHeaders;
 import io.banksuite.notification.adapter.in.web.SentNotificationResponse;
+import io.banksuite.notification.support.PrefixedTopology;
 import io.banksuite.notification.support.ScriptedWebhook;
 import io.banksuite.notification.support.ScriptedWebhook.Request;
 import io.banksuite.runtime.deadletter.DeadLetterAdminController;
@@ -57,6 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
 class NotificationWorkerIT {
 
     private static final String PREFIX = "it-nw-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    private static final PrefixedTopology TOPOLOGY = new PrefixedTopology(PREFIX);
     private static final String EXCHANGE = PREFIX + RabbitTopology.NOTIFICATIONS_EXCHANGE;
     private static final String ROUTING_KEY = RabbitTopology.NOTIFICATION_JOB_ROUTING_KEY;
     private static final String WORK_QUEUE = PREFIX + RabbitTopology.NOTIFICATION_JOBS_QUEUE;
@@ -67,7 +69,6 @@ class NotificationWorkerIT {
     private static final String RETRY_5M = RETRY_QUEUES.get(2);
     private static final String DLQ = PREFIX + RabbitTopology.NOTIFICATIONS_DEAD_LETTER_QUEUE;
     private static final String ALERTS = PREFIX + RabbitTopology.FRAUD_ALERTS_EXCHANGE;
-    private static final String AUDIT_EXCHANGE = PREFIX + RabbitTopology.AUDIT_EXCHANGE;
     private static final String AUDIT_QUEUE = PREFIX + RabbitTopology.AUDIT_ALERTS_QUEUE;
     private static final List<String> AUDIT_RETRY_QUEUES = RabbitTopology.AUDIT_RETRY_TIERS.stream()
             .map(tier -> PREFIX + tier.queue()).toList();
@@ -88,41 +89,13 @@ class NotificationWorkerIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE_URL);
-        registry.add("worker.alerts-exchange", () -> ALERTS);
-        registry.add("worker.queues.notifications.exchange", () -> EXCHANGE);
-        registry.add("worker.queues.notifications.routing-key", () -> ROUTING_KEY);
-        registry.add("worker.queues.notifications.work", () -> WORK_QUEUE);
-        registry.add("worker.queues.notifications.dead-letter", () -> DLQ);
-        registry.add("worker.queues.audit.exchange", () -> AUDIT_EXCHANGE);
-        registry.add("worker.queues.audit.work", () -> AUDIT_QUEUE);
-        registry.add("worker.queues.audit.dead-letter", () -> AUDIT_DLQ);
         // The suite's tiers, with their names, under the test's prefix, lasting a few hundred milliseconds; the
         // audit queue's a little longer, so that a test can mend the audit log between two attempts.
         String[] ttls = {"200ms", "300ms", "400ms"};
         String[] auditTtls = {"700ms", "1s", "1500ms"};
-        for (int i = 0; i < ttls.length; i++) {
-            int tier = i;
-            registry.add("worker.queues.notifications.tiers[" + tier + "].name",
-                    () -> RabbitTopology.NOTIFICATION_RETRY_TIERS.get(tier).name());
-            registry.add("worker.queues.notifications.tiers[" + tier + "].queue", () -> RETRY_QUEUES.get(tier));
-            registry.add("worker.queues.notifications.tiers[" + tier + "].ttl", () -> ttls[tier]);
-            registry.add("worker.queues.audit.tiers[" + tier + "].name",
-                    () -> RabbitTopology.AUDIT_RETRY_TIERS.get(tier).name());
-            registry.add("worker.queues.audit.tiers[" + tier + "].queue", () -> AUDIT_RETRY_QUEUES.get(tier));
-            registry.add("worker.queues.audit.tiers[" + tier + "].ttl", () -> auditTtls[tier]);
-        }
+        TOPOLOGY.register(registry, (queue, tier) -> queue == RabbitTopology.NOTIFICATIONS ? ttls[tier]
+                : queue == RabbitTopology.AUDIT ? auditTtls[tier] : "300ms");
         registry.add("worker.consumer.requeue-delay", () -> "100ms");
-        // The charge queue, unused here, under the prefix too.
-        RabbitTopology.WorkQueue charges = RabbitTopology.CHARGES;
-        registry.add("worker.queues.charges.exchange", () -> PREFIX + charges.exchange());
-        registry.add("worker.queues.charges.work", () -> PREFIX + charges.queue());
-        registry.add("worker.queues.charges.dead-letter", () -> PREFIX + charges.deadLetter());
-        for (int i = 0; i < charges.tiers().size(); i++) {
-            RabbitTopology.RetryTier tier = charges.tiers().get(i);
-            registry.add("worker.queues.charges.tiers[" + i + "].name", tier::name);
-            registry.add("worker.queues.charges.tiers[" + i + "].queue", () -> PREFIX + tier.queue());
-            registry.add("worker.queues.charges.tiers[" + i + "].ttl", () -> "300ms");
-        }
         registry.add("notification.provider.type", () -> "webhook");
         registry.add("notification.provider.webhook.url", WEBHOOK::url);
     }
@@ -166,11 +139,7 @@ class NotificationWorkerIT {
         notificationJobContainer.stop();
         auditJobContainer.stop();
         chargeJobContainer.stop();
-        List.of(WORK_QUEUE, RETRY_30S, RETRY_1M, RETRY_5M, DLQ, AUDIT_QUEUE, AUDIT_DLQ).forEach(amqpAdmin::deleteQueue);
-        AUDIT_RETRY_QUEUES.forEach(amqpAdmin::deleteQueue);
-        List.of(EXCHANGE, AUDIT_EXCHANGE, ALERTS).forEach(amqpAdmin::deleteExchange);
-        RabbitTopology.CHARGES.queues().forEach(name -> amqpAdmin.deleteQueue(PREFIX + name));
-        amqpAdmin.deleteExchange(PREFIX + RabbitTopology.CHARGES_EXCHANGE);
+        TOPOLOGY.delete(amqpAdmin);
         WEBHOOK.close();
     }
 

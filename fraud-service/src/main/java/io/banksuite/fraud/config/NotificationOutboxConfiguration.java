@@ -61,7 +61,7 @@ public class NotificationOutboxConfiguration {
     @Bean
     RabbitTemplateCustomizer returnedJobsAreLogged() {
         return template -> template.setReturnsCallback(returned -> log.debug(
-                "Notification job {} returned unroutable by exchange {} (routing key {}): {} {}",
+                "Outbox message {} returned unroutable by exchange {} (routing key {}): {} {}",
                 returned.getMessage().getMessageProperties().getMessageId(), returned.getExchange(),
                 returned.getRoutingKey(), returned.getReplyCode(), returned.getReplyText()));
     }

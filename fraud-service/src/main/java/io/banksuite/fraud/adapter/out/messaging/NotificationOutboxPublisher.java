@@ -165,7 +165,8 @@ public class NotificationOutboxPublisher {
             MDC.put(MdcKeys.TRACE_ID, traceId);
         }
         try {
-            log.warn("Notification job {} not sent (attempt {}), will retry on the next poll: {} [traceId={}]",
+            log.warn("Outbox message {} (an alert or a charge request) not sent (attempt {}), will retry on the "
+                    + "next poll: {} [traceId={}]",
                     jobId, row.attempts() + 1, reason, traceId, failure.exception());
             outbox.recordFailure(row.id(), reason);
             metrics.failed(failure.cause());
