@@ -98,6 +98,8 @@ class EndToEndIT {
     private static final String DOOMED_CLIENT = "client-doomed";
     /** This client's flagged transaction is followed through every service, as one trace. */
     private static final String TRACED_CLIENT = "client-traced";
+    /** Has limits and is then blocked, outside the record: its decisions are looked at, not its events counted. */
+    private static final String LIMITED_CLIENT = "client-limited";
     /** Pays by card outside the record: its charges are looked at, not its events counted. */
     private static final String CHARGED_CLIENT = "client-charged";
     /** A transaction a few times a second while the alert tests run. */
@@ -436,6 +438,33 @@ class EndToEndIT {
     }
 
     @Test
+    @Order(10)
+    void aLimitChangeAndABlockApplyToTheClientsLaterTransactions() throws Exception {
+        String client = suite.service("transaction-service").baseUrl() + "/api/v1/clients/" + LIMITED_CLIENT;
+        assertThat(put(client, "{\"status\":\"ACTIVE\",\"segment\":\"RETAIL\",\"country\":\"DE\"}", null))
+                .isEqualTo(201);
+        assertThat(put(client + "/limits", "{\"limits\":[{\"currency\":\"EUR\",\"singleTransactionLimit\":"
+                + "\"100.00\",\"dailyLimit\":\"150.00\"}]}", null)).isEqualTo(201);
+
+        // Below the amount threshold and the velocity rule: only the client's own limits can flag them.
+        String overSingle = postOutsideTheRecord(LIMITED_CLIENT, new BigDecimal("120.00"), null).path("id").asText();
+        String overDaily = postOutsideTheRecord(LIMITED_CLIENT, new BigDecimal("90.00"), null).path("id").asText();
+        assertThat(put(client, "{\"status\":\"BLOCKED\",\"segment\":\"RETAIL\",\"country\":\"DE\"}", "\"1\""))
+                .isEqualTo(200);
+        String whileBlocked = postOutsideTheRecord(LIMITED_CLIENT, new BigDecimal("5.00"), null).path("id").asText();
+
+        assertThat(reasonsOf(overSingle)).containsExactly("SINGLE_TRANSACTION_LIMIT_EXCEEDED");
+        assertThat(reasonsOf(overDaily)).as("120 + 90 over the daily 150").containsExactly("DAILY_LIMIT_EXCEEDED");
+        assertThat(reasonsOf(whileBlocked)).contains("CLIENT_BLOCKED");
+        // Each of them an alert on both fanout queues: the audit log has them all.
+        String worker = suite.service("notification-worker").baseUrl();
+        for (String transactionId : List.of(overSingle, overDaily, whileBlocked)) {
+            await().atMost(Duration.ofMinutes(1)).until(() -> getJson(worker + "/api/v1/audit/alerts?transactionId="
+                    + transactionId).size() == 1);
+        }
+    }
+
+    @Test
     @Order(11)
     void prometheusScrapesEveryServiceAndRabbitMq() {
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
@@ -760,6 +789,28 @@ class EndToEndIT {
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A PUT with a JSON body (and If-Match, when given); its status. */
+    private int put(String url, String body, String ifMatch) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /** The reasons of fraud's decision on the transaction, once it has one. */
+    private List<String> reasonsOf(String transactionId) {
+        String url = suite.service("fraud-service").baseUrl() + "/api/v1/fraud/decisions/" + transactionId;
+        JsonNode decision = await().atMost(Duration.ofMinutes(1)).until(() -> {
+            HttpResponse<String> response = get(url);
+            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+        }, Objects::nonNull);
+        List<String> reasons = new ArrayList<>();
+        decision.path("reasons").forEach(reason -> reasons.add(reason.asText()));
+        return reasons;
     }
 
     /** The worker's charge outcome of the transaction, once it has one. */
