@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.banksuite.schemas.MessageHeaders;
+import io.banksuite.schemas.tracing.TraceContext;
+
 /**
  * A message to publish, as a service hands it to {@link OutboxWriter}.
  *
@@ -51,6 +54,18 @@ public record OutboxMessage(UUID eventId, String destination, String messageKey,
         var copy = new java.util.LinkedHashMap<>(headers);
         copy.put(name, value);
         return new OutboxMessage(eventId, destination, messageKey, payload, payloadSchema, contentType, copy);
+    }
+
+    /**
+     * The same message continuing the trace of what caused it ({@code traceparent}, e.g. a consumed event's), when
+     * no span is current. With a tracing agent a span is current, and {@link OutboxWriter} stores its context
+     * instead; without one this keeps the message in the original trace. A null or blank traceparent adds nothing.
+     */
+    public OutboxMessage continuingTrace(String traceparent) {
+        if (traceparent == null || traceparent.isBlank() || TraceContext.hasCurrentSpan()) {
+            return this;
+        }
+        return withHeader(MessageHeaders.TRACEPARENT, traceparent);
     }
 
     private static void requireText(String value, String name) {

@@ -74,7 +74,9 @@ public class ChargeService {
     /** The retries ran out, or the processor will never take it: nothing was charged, and that is final. */
     public RecordedCharge giveUp(ChargeRequest request, DeliveryAttempt attempt, String reason) {
         ChargeResult result = decided(record(request, attempt, ChargeOutcome.FAILED, null, reason));
-        return ((ChargeResult.Decided) result).outcome();
+        // Another delivery may have recorded the outcome first: that one stands.
+        return result instanceof ChargeResult.Decided decided
+                ? decided.outcome() : ((ChargeResult.AlreadyDecided) result).outcome();
     }
 
     private RecordedCharge record(ChargeRequest request, DeliveryAttempt attempt, String status, String reference,

@@ -8,9 +8,7 @@ import io.banksuite.fraud.application.port.out.ChargeRequester;
 import io.banksuite.fraud.domain.TransactionFacts;
 import io.banksuite.outbox.OutboxMessage;
 import io.banksuite.outbox.OutboxWriter;
-import io.banksuite.schemas.MessageHeaders;
 import io.banksuite.schemas.charge.ChargeRequest;
-import io.banksuite.schemas.tracing.TraceContext;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,10 +42,7 @@ public class ChargeRequestOutbox implements ChargeRequester {
                 transaction.eventId(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         OutboxMessage message = OutboxMessage.json(request.chargeId(), charge.exchange(), charge.routingKey(),
                 json.writeValueAsBytes(request));
-        if (traceparent != null && !traceparent.isBlank() && !TraceContext.hasCurrentSpan()) {
-            message = message.withHeader(MessageHeaders.TRACEPARENT, traceparent);
-        }
-        writer.append(message);
+        writer.append(message.continuingTrace(traceparent));
         return request.chargeId();
     }
 }

@@ -6,9 +6,7 @@ import io.banksuite.fraud.application.port.out.FraudAlertSender;
 import io.banksuite.fraud.domain.FraudDecision;
 import io.banksuite.outbox.OutboxMessage;
 import io.banksuite.outbox.OutboxWriter;
-import io.banksuite.schemas.MessageHeaders;
 import io.banksuite.schemas.notification.NotificationJob;
-import io.banksuite.schemas.tracing.TraceContext;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,10 +36,7 @@ public class FraudAlertOutbox implements FraudAlertSender {
         NotificationJob job = FraudAlertJobs.of(decision);
         OutboxMessage message = OutboxMessage.json(job.jobId(), notification.exchange(), notification.routingKey(),
                 json.writeValueAsBytes(job));
-        if (traceparent != null && !traceparent.isBlank() && !TraceContext.hasCurrentSpan()) {
-            message = message.withHeader(MessageHeaders.TRACEPARENT, traceparent);
-        }
-        writer.append(message);
+        writer.append(message.continuingTrace(traceparent));
         return job.jobId();
     }
 }

@@ -31,34 +31,33 @@ public class ConfirmedPublisher {
         // The id must be unique for the template to attach a returned message to this correlation.
         var correlation = new CorrelationData(UUID.randomUUID().toString());
         rabbitTemplate.send(exchange, routingKey, message, correlation);
-        String what = describe(exchange, routingKey, message);
         CorrelationData.Confirm confirm;
         try {
             confirm = correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PublishNotConfirmedException(what + ": interrupted waiting for the publisher confirm",
-                    e);
+            throw notConfirmed(exchange, routingKey, message, "interrupted waiting for the publisher confirm", e);
         } catch (TimeoutException e) {
-            throw new PublishNotConfirmedException(what + ": no publisher confirm within " + confirmTimeout, e);
+            throw notConfirmed(exchange, routingKey, message, "no publisher confirm within " + confirmTimeout, e);
         } catch (ExecutionException e) {
-            throw new PublishNotConfirmedException(what + ": confirm failed", e.getCause());
+            throw notConfirmed(exchange, routingKey, message, "confirm failed", e.getCause());
         }
         if (!confirm.ack()) {
-            throw new PublishNotConfirmedException(what + ": broker nacked it ("
-                    + confirm.reason() + ")", null);
+            throw notConfirmed(exchange, routingKey, message, "broker nacked it (" + confirm.reason() + ")", null);
         }
         // Returns always arrive before the confirm, so this check is race-free once the future completed.
         if (correlation.getReturned() != null) {
             var returned = correlation.getReturned();
-            throw new PublishNotConfirmedException(what + ": unroutable, returned with "
-                    + returned.getReplyCode() + " " + returned.getReplyText(), null);
+            throw notConfirmed(exchange, routingKey, message, "unroutable, returned with " + returned.getReplyCode()
+                    + " " + returned.getReplyText(), null);
         }
     }
 
-    private static String describe(String exchange, String routingKey, Message message) {
-        return "publish of messageId=" + message.getMessageProperties().getMessageId() + " to exchange '" + exchange
-                + "' with routing key '" + routingKey + "'";
+    /** Built only when a publish failed: the hot path formats nothing. */
+    private static PublishNotConfirmedException notConfirmed(String exchange, String routingKey, Message message,
+                                                             String what, Throwable cause) {
+        return new PublishNotConfirmedException("publish of messageId=" + message.getMessageProperties().getMessageId()
+                + " to exchange '" + exchange + "' with routing key '" + routingKey + "': " + what, cause);
     }
 
     /** The broker did not confirm the publish: the caller must not ack the source message. */

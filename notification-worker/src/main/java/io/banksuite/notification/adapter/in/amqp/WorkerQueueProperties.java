@@ -1,7 +1,6 @@
 package io.banksuite.notification.adapter.in.amqp;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.banksuite.schemas.RabbitTopology;
@@ -96,15 +95,6 @@ public record WorkerQueueProperties(
 
         public List<String> retryQueues() {
             return tiers.stream().map(Tier::queue).toList();
-        }
-
-        /** Every queue of it, once: work, tiers, dead letter. */
-        public List<String> allQueues() {
-            List<String> all = new ArrayList<>();
-            all.add(work);
-            all.addAll(retryQueues());
-            all.add(deadLetter);
-            return all.stream().distinct().toList();
         }
 
         private static String or(String value, String fallback) {
