@@ -29,14 +29,15 @@ class DocumentedNamesTest {
     private static final Pattern TOPIC = Pattern.compile("client\\.events(\\.[A-Za-z0-9<>_-]+\\.dlt)?");
     /**
      * A RabbitMQ exchange or queue: notifications[.…], the audit and charge queues' audit.… and charges.… (the bare
-     * words are prose too often to check) and the alerts fanout.
+     * words are prose too often to check), the alerts fanout, and the charge outcomes' exchange and queues.
      */
     private static final Pattern RABBIT = Pattern.compile("(?<![\\w.])(notifications(\\.[A-Za-z0-9]+(\\.[A-Za-z0-9]+)?)?"
-            + "|audit\\.(alerts|dlq|retry\\.[A-Za-z0-9]+)|charges\\.(requests|dlq|retry\\.[A-Za-z0-9]+)|fraud\\.alerts)"
+            + "|audit\\.(alerts|dlq|retry\\.[A-Za-z0-9]+)|charges\\.(requests|dlq|retry\\.[A-Za-z0-9]+)|fraud\\.alerts"
+            + "|charge\\.outcomes|transactions\\.charge-outcomes(\\.dlq)?)"
             + "(?![\\w])");
     /** The routing keys; property keys (notification.exchange …) are not contract names. */
     private static final Pattern ROUTING_KEY =
-            Pattern.compile("(?<![\\w.])(notification\\.job|audit\\.alert|charge\\.request)(?![\\w.])");
+            Pattern.compile("(?<![\\w.])(notification\\.job|audit\\.alert|charge\\.request|charge\\.outcome)(?![\\w.])");
 
     @Test
     void everyTopicNamedInTheDocsIsARegisteredTopicOrItsDeadLetterTopic() throws IOException {
@@ -54,13 +55,16 @@ class DocumentedNamesTest {
     @Test
     void everyExchangeAndQueueNamedInTheDocsIsOneOfTheRabbitTopology() throws IOException {
         Set<String> defined = new TreeSet<>(List.of(RabbitTopology.FRAUD_ALERTS_EXCHANGE,
-                RabbitTopology.NOTIFICATIONS_EXCHANGE));
+                RabbitTopology.NOTIFICATIONS_EXCHANGE, RabbitTopology.CHARGE_OUTCOMES_EXCHANGE,
+                RabbitTopology.TRANSACTION_CHARGE_OUTCOMES_QUEUE,
+                RabbitTopology.TRANSACTION_CHARGE_OUTCOMES_DEAD_LETTER_QUEUE));
         RabbitTopology.WORKER_QUEUES.forEach(queue -> defined.addAll(queue.queues()));
 
         assertThat(names(RABBIT)).as("names defined by RabbitTopology").isNotEmpty().isSubsetOf(defined)
                 .contains(RabbitTopology.FRAUD_ALERTS_EXCHANGE, RabbitTopology.AUDIT_DEAD_LETTER_QUEUE);
         assertThat(names(ROUTING_KEY)).containsOnly(RabbitTopology.NOTIFICATION_JOB_ROUTING_KEY,
-                RabbitTopology.AUDIT_ROUTING_KEY, RabbitTopology.CHARGE_REQUEST_ROUTING_KEY);
+                RabbitTopology.AUDIT_ROUTING_KEY, RabbitTopology.CHARGE_REQUEST_ROUTING_KEY,
+                RabbitTopology.CHARGE_OUTCOME_ROUTING_KEY);
     }
 
     /** Every match in the suite's docs, YAML and compose file. */

@@ -408,7 +408,8 @@ class EndToEndIT {
 
     @Test
     @Order(10)
-    void aCardPaymentIsChargedOnceThroughTheRetriesOrFailsAndIsParked() throws Exception {
+    void aCardPaymentIsChargedOnceThroughTheRetriesOrFailsAndIsParkedAndTheTransactionShowsTheOutcome()
+            throws Exception {
         String worker = suite.service("notification-worker").baseUrl();
         String flaky = postOutsideTheRecord(CHARGED_CLIENT, new BigDecimal("42.00"), null, "card-fails-2-e2e")
                 .path("id").asText();
@@ -435,6 +436,12 @@ class EndToEndIT {
         JsonNode refused = awaitCharge(worker, declined);
         assertThat(refused.get("status").asText()).isEqualTo("DECLINED");
         assertThat(refused.get("attempts").asInt()).isEqualTo(1);
+
+        // Each outcome travelled back (the worker's outbox, RabbitMQ) and is the transaction's status.
+        assertThat(awaitTransactionStatus(flaky, "SETTLED").has("statusReason")).isFalse();
+        assertThat(awaitTransactionStatus(down, "FAILED").get("statusReason").asText()).contains("retries exhausted");
+        assertThat(awaitTransactionStatus(declined, "DECLINED").get("statusReason").asText())
+                .isEqualTo(refused.get("reason").asText());
     }
 
     @Test
@@ -664,6 +671,7 @@ class EndToEndIT {
         return switch (service) {
             case "notification-worker" -> concat(workerQueues(Duration.ofMillis(300)), List.of(
                     "--charge.processor.url=http://127.0.0.1:" + cardProcessorPort,
+                    "--charge.outcomes.exchange=" + rabbitName(RabbitTopology.CHARGE_OUTCOMES_EXCHANGE),
                     "--notification.provider.type=webhook",
                     "--notification.provider.webhook.url=" + webhook.url()));
             case "fraud-service" -> List.of(
@@ -672,6 +680,11 @@ class EndToEndIT {
                     "--fraud.rules.amount-threshold.default=" + AMOUNT_THRESHOLD,
                     "--fraud.rules.velocity.max-transactions=" + VELOCITY_MAX,
                     "--fraud.rules.velocity.window=" + VELOCITY_WINDOW);
+            case "transaction-service" -> List.of(
+                    "--charge-outcomes.exchange=" + rabbitName(RabbitTopology.CHARGE_OUTCOMES_EXCHANGE),
+                    "--charge-outcomes.queue=" + rabbitName(RabbitTopology.TRANSACTION_CHARGE_OUTCOMES_QUEUE),
+                    "--charge-outcomes.dead-letter="
+                            + rabbitName(RabbitTopology.TRANSACTION_CHARGE_OUTCOMES_DEAD_LETTER_QUEUE));
             // Read the broker every second, so a lag alert does not wait for the default 10 s.
             case "lag-exporter" -> List.of("--lag.poll-interval=1s");
             default -> List.of();
@@ -811,6 +824,13 @@ class EndToEndIT {
         List<String> reasons = new ArrayList<>();
         decision.path("reasons").forEach(reason -> reasons.add(reason.asText()));
         return reasons;
+    }
+
+    /** The transaction as transaction-service shows it, once its status is {@code status}. */
+    private JsonNode awaitTransactionStatus(String transactionId, String status) {
+        String url = suite.service("transaction-service").baseUrl() + "/api/v1/transactions/" + transactionId;
+        return await().atMost(Duration.ofSeconds(60)).until(() -> getJson(url),
+                shown -> status.equals(shown.path("status").asText()));
     }
 
     /** The worker's charge outcome of the transaction, once it has one. */

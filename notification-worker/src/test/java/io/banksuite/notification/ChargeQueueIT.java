@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.banksuite.local.CardProcessorSimulator;
 import io.banksuite.local.PostgresDatabases;
@@ -24,9 +26,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -44,7 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The charge queue against the real RabbitMQ, PostgreSQL and the suite's card processor simulator (a real HTTP
  * server): each outcome, the 60 s retries (shortened here to 300 ms) three times then the DLQ with a FAILED
- * outcome, and a card never charged twice, even when the worker loses what the processor answered.
+ * outcome, and a card never charged twice, even when the worker loses what the processor answered. Each outcome is
+ * published once, through the worker's outbox, to the charge outcomes exchange (a queue of the test's own stands in
+ * for transaction-service's).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,6 +64,7 @@ class ChargeQueueIT {
     private static final String QUEUE = PREFIX + RabbitTopology.CHARGE_REQUESTS_QUEUE;
     private static final String RETRY = PREFIX + RabbitTopology.CHARGE_RETRY_TIERS.get(0).queue();
     private static final String DLQ = PREFIX + RabbitTopology.CHARGES_DEAD_LETTER_QUEUE;
+    private static final String OUTCOMES = PREFIX + RabbitTopology.TRANSACTION_CHARGE_OUTCOMES_QUEUE;
     private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -88,16 +96,24 @@ class ChargeQueueIT {
     private int port;
 
     private RestClient api;
+    /** Every outcome published so far, by transaction id, in the order they arrived. */
+    private final Map<UUID, List<JsonNode>> published = new ConcurrentHashMap<>();
 
     @BeforeAll
-    void createApiClient() {
+    void createApiClientAndOutcomesQueue() {
         api = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+        // The worker declared the exchange on start-up; until a queue is bound, its outcomes wait in the outbox.
+        amqpAdmin.declareQueue(new Queue(OUTCOMES, false, false, true));
+        amqpAdmin.declareBinding(BindingBuilder.bind(new Queue(OUTCOMES))
+                .to(new DirectExchange(PREFIX + RabbitTopology.CHARGE_OUTCOMES_EXCHANGE))
+                .with(RabbitTopology.CHARGE_OUTCOME_ROUTING_KEY));
     }
 
     @AfterAll
     void deleteBrokerObjects() {
         containers.forEach(SimpleMessageListenerContainer::stop);
         TOPOLOGY.delete(amqpAdmin);
+        amqpAdmin.deleteQueue(OUTCOMES);
         PROCESSOR.close();
     }
 
@@ -120,6 +136,11 @@ class ChargeQueueIT {
         publish(request);
         await().atMost(WAIT).until(() -> counter("charge.jobs.duplicates_skipped", Map.of()) > skipped);
         assertThat(PROCESSOR.calls(key(request))).isEqualTo(1);
+        JsonNode announced = awaitPublishedOutcome(request);
+        assertThat(announced.get("status").asString()).isEqualTo("SETTLED");
+        assertThat(announced.get("processorReference").asString())
+                .isEqualTo(outcome.get("processorReference").asString());
+        assertThat(announced.get("clientId").asString()).isEqualTo("c-1");
     }
 
     @Test
@@ -133,6 +154,7 @@ class ChargeQueueIT {
         JsonNode outcome = awaitOutcome(request.transactionId());
         assertThat(outcome.get("status").asString()).isEqualTo("SETTLED");
         assertThat(outcome.get("attempts").asInt()).isEqualTo(3);
+        assertThat(awaitPublishedOutcome(request).get("attempts").asInt()).isEqualTo(3);
         assertThat(PROCESSOR.calls(key(request))).isEqualTo(3);
         assertThat(PROCESSOR.charges(key(request))).isEqualTo(1);
         assertThat(counter("charge.jobs.retried", Map.of("tier", "60s-1"))
@@ -160,6 +182,9 @@ class ChargeQueueIT {
         assertThat(outcome.get("status").asString()).isEqualTo("FAILED");
         assertThat(outcome.get("attempts").asInt()).isEqualTo(4);
         assertThat(outcome.get("reason").asString()).contains("HTTP 503", "retries exhausted");
+        JsonNode announced = awaitPublishedOutcome(request);
+        assertThat(announced.get("status").asString()).isEqualTo("FAILED");
+        assertThat(announced.get("processorReference").isNull()).isTrue();
         assertThat(PROCESSOR.calls(key(request))).isEqualTo(4);
         assertThat(PROCESSOR.charges(key(request))).isZero();
     }
@@ -174,6 +199,7 @@ class ChargeQueueIT {
         assertThat(outcome.get("status").asString()).isEqualTo("DECLINED");
         assertThat(outcome.get("reason").asString()).isEqualTo("card_declined");
         assertThat(outcome.get("attempts").asInt()).isEqualTo(1);
+        assertThat(awaitPublishedOutcome(request).get("status").asString()).isEqualTo("DECLINED");
         assertThat(PROCESSOR.calls(key(request))).isEqualTo(1);
         assertThat(PROCESSOR.charges(key(request))).isZero();
     }
@@ -200,6 +226,7 @@ class ChargeQueueIT {
         assertThat(outcome.get("status").asString()).isEqualTo("SETTLED");
         assertThat(PROCESSOR.calls(key(request))).isGreaterThanOrEqualTo(2);
         assertThat(PROCESSOR.charges(key(request))).as("charged once, whatever the worker lost").isEqualTo(1);
+        assertThat(awaitPublishedOutcome(request).get("status").asString()).isEqualTo("SETTLED");
     }
 
     @Test
@@ -244,6 +271,35 @@ class ChargeQueueIT {
         return api.get().uri("/api/v1/charges/{id}", transactionId).exchange((request, response) ->
                 response.getStatusCode().value() == 404
                         ? Optional.empty() : Optional.of(json.readTree(response.getBody().readAllBytes())));
+    }
+
+    /**
+     * The one outcome published for the request's transaction. Waits for it, then for the outbox's next polls, so
+     * that a second copy would have arrived too.
+     */
+    private JsonNode awaitPublishedOutcome(ChargeRequest request) {
+        await().atMost(WAIT).until(() -> {
+            drainOutcomes();
+            return published.containsKey(request.transactionId());
+        });
+        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> {
+            drainOutcomes();
+            return true;
+        });
+        List<JsonNode> outcomes = published.get(request.transactionId());
+        assertThat(outcomes).as("outcomes published for %s", request.transactionId()).hasSize(1);
+        JsonNode outcome = outcomes.get(0);
+        assertThat(outcome.get("chargeId").asString()).isEqualTo(request.chargeId().toString());
+        return outcome;
+    }
+
+    private void drainOutcomes() {
+        Message message;
+        while ((message = rabbitTemplate.receive(OUTCOMES)) != null) {
+            JsonNode outcome = json.readTree(message.getBody());
+            published.computeIfAbsent(UUID.fromString(outcome.get("transactionId").asString()),
+                    id -> new CopyOnWriteArrayList<>()).add(outcome);
+        }
     }
 
     private double counter(String name, Map<String, String> tags) {

@@ -25,6 +25,8 @@ public class OutboxMetrics {
     public static final String TRANSACTION_EVENTS = "transaction-events";
     /** fraud-service's outbox of notification jobs, published to RabbitMQ. */
     public static final String NOTIFICATION_JOBS = "notification-jobs";
+    /** notification-worker's outbox of charge outcomes, published to RabbitMQ for transaction-service. */
+    public static final String CHARGE_OUTCOMES = "charge-outcomes";
 
     private final MeterRegistry registry;
     private final String outbox;

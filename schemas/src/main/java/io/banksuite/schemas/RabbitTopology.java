@@ -15,7 +15,9 @@ import java.util.List;
  *
  * <p>fraud-service asks for each card transaction it lets through to be charged, with a {@code ChargeRequest} on
  * {@link #CHARGES} (a third work queue of notification-worker, whose failed charges wait 60 s before each of three
- * retries).
+ * retries). The worker answers each request with one {@code ChargeOutcome}, through its own outbox, on
+ * {@link #CHARGE_OUTCOMES_EXCHANGE}; transaction-service owns the queue that takes them
+ * ({@link #TRANSACTION_CHARGE_OUTCOMES_QUEUE}) and applies each to the transaction's status.
  */
 public final class RabbitTopology {
 
@@ -78,6 +80,25 @@ public final class RabbitTopology {
             new RetryTier("60s-1", "charges.retry.60s", Duration.ofSeconds(60)),
             new RetryTier("60s-2", "charges.retry.60s", Duration.ofSeconds(60)),
             new RetryTier("60s-3", "charges.retry.60s", Duration.ofSeconds(60)));
+
+    /**
+     * Durable direct exchange of charge outcomes: notification-worker publishes here (and declares it), the queues
+     * bound to it belong to their consumers.
+     */
+    public static final String CHARGE_OUTCOMES_EXCHANGE = "charge.outcomes";
+
+    /** Routing key of an outcome on the charge outcomes exchange. */
+    public static final String CHARGE_OUTCOME_ROUTING_KEY = "charge.outcome";
+
+    /** transaction-service's queue of charge outcomes, bound to {@link #CHARGE_OUTCOMES_EXCHANGE}. */
+    public static final String TRANSACTION_CHARGE_OUTCOMES_QUEUE = "transactions.charge-outcomes";
+
+    /**
+     * Where transaction-service parks an outcome it cannot apply (unreadable, for an unknown transaction, or
+     * contradicting the status already recorded); the work queue dead-letters into it through the outcomes exchange
+     * under this name as routing key.
+     */
+    public static final String TRANSACTION_CHARGE_OUTCOMES_DEAD_LETTER_QUEUE = "transactions.charge-outcomes.dlq";
 
     /** Notification jobs: fed by {@link #FRAUD_ALERTS_EXCHANGE}. */
     public static final WorkQueue NOTIFICATIONS = new WorkQueue("notifications", NOTIFICATIONS_EXCHANGE,

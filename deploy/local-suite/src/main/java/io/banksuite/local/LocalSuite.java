@@ -31,7 +31,7 @@ public final class LocalSuite implements AutoCloseable {
 
     /** The services in start order: the relay reads the outbox table that transaction-service's migration creates. */
     public static final List<ServiceSpec> SERVICES = List.of(
-            new ServiceSpec("transaction-service", 8080, "bank_transactions", false, false, false, List.of()),
+            new ServiceSpec("transaction-service", 8080, "bank_transactions", false, true, false, List.of()),
             new ServiceSpec("notification-worker", 8085, "bank_notifications", false, true, false, List.of()),
             new ServiceSpec("fraud-service", 8082, "bank_fraud", true, true, false, List.of()),
             new ServiceSpec("ml-service", 8083, "bank_ml", true, false, false, List.of()),
@@ -368,12 +368,19 @@ public final class LocalSuite implements AutoCloseable {
         System.out.println("  curl -si -X PUT " + api + "/clients/c-1/limits -H 'Content-Type: application/json'"
                 + " -d '{\"limits\":[{\"currency\":\"EUR\",\"singleTransactionLimit\":\"1000.00\","
                 + "\"dailyLimit\":\"2500.00\"}]}'");
+        System.out.println("  curl -s -X POST " + api + "/transactions -H 'Content-Type: application/json'"
+                + " -d '{\"clientId\":\"c-1\",\"amount\":\"42.00\",\"currency\":\"EUR\",\"type\":\"PAYMENT\","
+                + "\"merchantId\":\"m-1\",\"merchantCategory\":\"5411\",\"merchantCountry\":\"DE\",\"channel\":\"WEB\","
+                + "\"cardId\":\"card-fails-2-demo\"}'      (a card payment: charged on the third attempt, 60 s apart)");
+        System.out.println("  curl -s " + api + "/transactions/<id>      (status CREATED, then SETTLED, DECLINED or FAILED)");
         String analytics = suite.service("analytics-service").baseUrl() + "/api/v1/analytics";
         System.out.println("  curl -s '" + analytics + "/countries?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z'"
                 + "      (totals by merchant country, from ClickHouse)");
         String worker = suite.service("notification-worker").baseUrl() + "/api/v1";
         System.out.println("  curl -s '" + worker + "/audit/alerts?clientId=c-1'"
                 + "      (every fraud alert of the client, from the audit log)");
+        System.out.println("  curl -s " + worker + "/charges/<transactionId>"
+                + "      (the card charge: outcome, attempts, processor reference)");
         stopped.await();
     }
 

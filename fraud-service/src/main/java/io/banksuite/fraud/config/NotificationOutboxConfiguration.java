@@ -5,6 +5,7 @@ import io.banksuite.fraud.adapter.out.messaging.NotificationOutboxProperties;
 import io.banksuite.outbox.OutboxMetrics;
 import io.banksuite.outbox.OutboxStore;
 import io.banksuite.outbox.OutboxWriter;
+import io.banksuite.outbox.amqp.RabbitOutboxPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.ExchangeBuilder;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +38,13 @@ public class NotificationOutboxConfiguration {
     @Bean
     OutboxMetrics outboxMetrics(MeterRegistry meters, OutboxStore store, Clock clock) {
         return new OutboxMetrics(meters, store, OutboxMetrics.NOTIFICATION_JOBS, clock);
+    }
+
+    /** Publishes the alerts and charge requests of the outbox once committed, and purges sent rows (it schedules both). */
+    @Bean
+    RabbitOutboxPublisher outboxPublisher(OutboxStore store, RabbitTemplate rabbit,
+                                          NotificationOutboxProperties notification, Clock clock, OutboxMetrics metrics) {
+        return new RabbitOutboxPublisher(store, rabbit, notification.outbox(), clock, metrics);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import io.banksuite.notification.application.port.out.CardProcessor;
+import io.banksuite.notification.application.port.out.ChargeOutcomes;
 import io.banksuite.notification.application.port.out.ChargeStore;
 import io.banksuite.notification.domain.CardProcessorAnswer;
 import io.banksuite.notification.domain.DeliveryAttempt;
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Charges a transaction's card at most once. A transaction whose outcome is recorded is never sent to the processor
@@ -23,6 +25,10 @@ import org.springframework.stereotype.Service;
  * left (the processor took the money, the worker died before recording it) makes the processor repeat its first
  * answer, not charge again. An approval records SETTLED, a decline DECLINED, both final; no answer leaves the
  * request to the queue's retries, and when they run out {@link #giveUp} records FAILED.
+ *
+ * <p>The outcome and its announcement to transaction-service ({@link ChargeOutcomes}, the worker's outbox) are
+ * written in one database transaction, which holds no processor call: a crash leaves both or neither, and a
+ * redelivery that finds the outcome recorded announces nothing again.
  *
  * <p>Meter {@code charge.outcomes{status}}: outcomes recorded.
  */
@@ -33,12 +39,17 @@ public class ChargeService {
 
     private final CardProcessor processor;
     private final ChargeStore store;
+    private final ChargeOutcomes announcements;
+    private final TransactionOperations transaction;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public ChargeService(CardProcessor processor, ChargeStore store, Clock clock, MeterRegistry meters) {
+    public ChargeService(CardProcessor processor, ChargeStore store, ChargeOutcomes announcements,
+                         TransactionOperations transaction, Clock clock, MeterRegistry meters) {
         this.processor = processor;
         this.store = store;
+        this.announcements = announcements;
+        this.transaction = transaction;
         this.clock = clock;
         this.meters = meters;
         for (String status : new String[] {ChargeOutcome.SETTLED, ChargeOutcome.DECLINED, ChargeOutcome.FAILED}) {
@@ -87,7 +98,14 @@ public class ChargeService {
     }
 
     private ChargeResult decided(RecordedCharge outcome) {
-        if (!store.record(outcome)) {
+        boolean recorded = Boolean.TRUE.equals(transaction.execute(status -> {
+            if (!store.record(outcome)) {
+                return false;
+            }
+            announcements.announce(outcome);
+            return true;
+        }));
+        if (!recorded) {
             // Another delivery of the same request recorded first; the processor answered both the same.
             RecordedCharge first = store.find(outcome.transactionId()).orElse(outcome);
             log.warn("transactionId={} traceId={} had its outcome {} recorded concurrently; it stands",

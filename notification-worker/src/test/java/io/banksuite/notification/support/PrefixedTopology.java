@@ -9,7 +9,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The worker's whole RabbitMQ topology (the alerts fanout and every work queue with its tiers and DLQ) under a test's
+ * The worker's whole RabbitMQ topology (the alerts fanout, every work queue with its tiers and DLQ, the charge
+ * outcomes exchange) under a test's
  * own prefix, with TTLs the test chooses, so that a test never touches the suite's names; and its removal.
  */
 public final class PrefixedTopology {
@@ -32,6 +33,7 @@ public final class PrefixedTopology {
      */
     public void register(DynamicPropertyRegistry registry, BiFunction<WorkQueue, Integer, String> ttl) {
         registry.add("worker.alerts-exchange", () -> name(RabbitTopology.FRAUD_ALERTS_EXCHANGE));
+        registry.add("charge.outcomes.exchange", () -> name(RabbitTopology.CHARGE_OUTCOMES_EXCHANGE));
         for (WorkQueue queue : RabbitTopology.WORKER_QUEUES) {
             String settings = "worker.queues." + queue.name() + ".";
             registry.add(settings + "exchange", () -> name(queue.exchange()));
@@ -54,5 +56,6 @@ public final class PrefixedTopology {
             admin.deleteExchange(name(queue.exchange()));
         }
         admin.deleteExchange(name(RabbitTopology.FRAUD_ALERTS_EXCHANGE));
+        admin.deleteExchange(name(RabbitTopology.CHARGE_OUTCOMES_EXCHANGE));
     }
 }

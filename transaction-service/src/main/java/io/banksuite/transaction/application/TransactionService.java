@@ -66,7 +66,7 @@ public class TransactionService {
         var transaction = new Transaction(id, sequence.getAsLong(), request.clientId(), request.amount(),
                 request.amountMinor(), request.currency(), request.type(), request.merchantId(),
                 request.merchantCategory(), request.merchantCountry(), request.channel(), request.cardId(),
-                TransactionStatus.CREATED, occurredAt, eventId);
+                TransactionStatus.CREATED, occurredAt, eventId, null);
         events.transactionCreated(transaction);
         return new Creation(transaction, true);
     }

@@ -1,9 +1,22 @@
 package io.banksuite.transaction.domain;
 
 /**
- * Where a transaction stands in this service. It is CREATED once recorded (and its event queued in the outbox);
- * later decisions (fraud, analytics) belong to the services that make them and reach others as events.
+ * Where a transaction stands in this service. It is CREATED once recorded (and its event queued in the outbox). A
+ * card payment that fraud-service let through is then charged by notification-worker, whose outcome moves it, once
+ * and for good, to SETTLED, DECLINED or FAILED. Other transactions stay CREATED: fraud decisions belong to
+ * fraud-service and are read there.
  */
 public enum TransactionStatus {
-    CREATED
+    CREATED,
+    /** The card was charged. */
+    SETTLED,
+    /** The card processor refused the charge. */
+    DECLINED,
+    /** The card processor could not be reached, through every retry: nothing was charged. */
+    FAILED;
+
+    /** Whether a charge outcome has been applied: the status can change no more. */
+    public boolean isFinal() {
+        return this != CREATED;
+    }
 }

@@ -30,6 +30,8 @@ class TransactionServiceIT {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         PostgresDatabases.recreateForSpring("it_transaction_service_tx").forEach((key, value) -> registry.add(key, () -> value));
+        // The charge outcomes listener is ChargeOutcomeIT's subject: this context neither consumes nor declares.
+        registry.add("charge-outcomes.listen", () -> "false");
     }
 
     @Autowired
@@ -79,7 +81,8 @@ class TransactionServiceIT {
         // Shared libraries own versions 0.x (outbox: 0.2, from the outbox jar); the service's own start at 1.
         assertThat(jdbc.queryForList("SELECT version || ' ' || description FROM flyway_schema_history"
                 + " WHERE success AND version IS NOT NULL ORDER BY installed_rank", String.class))
-                .containsExactly("0.2 outbox", "1 transactions", "2 clients", "3 transaction card");
+                .containsExactly("0.2 outbox", "1 transactions", "2 clients", "3 transaction card",
+                        "4 transaction charge outcome");
         assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'outbox'", String.class))
                 .contains("outbox_unsent_idx");
     }

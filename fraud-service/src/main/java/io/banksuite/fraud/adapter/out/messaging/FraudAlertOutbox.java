@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes the notification job of a flagged decision to the outbox table, inside the caller's transaction, for
- * {@link NotificationOutboxPublisher} to publish once that transaction has committed.
+ * the outbox publisher ({@code RabbitOutboxPublisher}) to publish once that transaction has committed.
  */
 @Component
 public class FraudAlertOutbox implements FraudAlertSender {

@@ -21,13 +21,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
-/** The transactions table (migration V1). */
+/** The transactions table (migrations V1, V3 and V4). */
 @Repository
 public class JdbcTransactionStore implements TransactionStore {
 
     private static final String COLUMNS = """
             id, seq, client_id, amount_minor, currency, type, merchant_id, merchant_category, merchant_country,
-            channel, card_id, status, occurred_at, event_id""";
+            channel, card_id, status, occurred_at, event_id, charge_id, status_reason, status_changed_at""";
 
     private static final RowMapper<Transaction> ROW_MAPPER = JdbcTransactionStore::mapRow;
 
@@ -52,6 +52,16 @@ public class JdbcTransactionStore implements TransactionStore {
                 tx.merchantId(), tx.merchantCategory(), tx.merchantCountry(), tx.channel().name(), tx.cardId(),
                 status.name(), occurredAt.atOffset(ZoneOffset.UTC), eventId, idempotencyKey, requestFingerprint);
         return seq.isEmpty() ? OptionalLong.empty() : OptionalLong.of(seq.get(0));
+    }
+
+    /** Only from CREATED: the row lock makes a concurrent second outcome wait, then find the status final. */
+    @Override
+    public boolean applyOutcome(UUID id, TransactionStatus status, Transaction.ChargeOutcome outcome) {
+        return jdbc.update("""
+                        UPDATE transactions SET status = ?, charge_id = ?, status_reason = ?, status_changed_at = ?
+                        WHERE id = ? AND status = 'CREATED' AND card_id IS NOT NULL""",
+                status.name(), outcome.chargeId(), outcome.reason(), outcome.decidedAt().atOffset(ZoneOffset.UTC),
+                id) == 1;
     }
 
     @Override
@@ -93,7 +103,18 @@ public class JdbcTransactionStore implements TransactionStore {
                 Channel.valueOf(rs.getString("channel")),
                 rs.getString("card_id"),
                 TransactionStatus.valueOf(rs.getString("status")),
-                rs.getObject("occurred_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toInstant(),
-                rs.getObject("event_id", UUID.class));
+                instant(rs, "occurred_at"),
+                rs.getObject("event_id", UUID.class),
+                outcome(rs));
+    }
+
+    private static Transaction.ChargeOutcome outcome(ResultSet rs) throws SQLException {
+        UUID chargeId = rs.getObject("charge_id", UUID.class);
+        return chargeId == null ? null
+                : new Transaction.ChargeOutcome(chargeId, rs.getString("status_reason"), instant(rs, "status_changed_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toInstant();
     }
 }

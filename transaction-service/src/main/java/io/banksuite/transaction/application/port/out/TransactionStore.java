@@ -25,6 +25,14 @@ public interface TransactionStore {
 
     Optional<Transaction> findById(UUID id);
 
+    /**
+     * Moves a CREATED card payment to the charge outcome's final status.
+     *
+     * @return {@code false} when there is no such transaction, it is no card payment, or its status is final
+     *         already (nothing written)
+     */
+    boolean applyOutcome(UUID id, TransactionStatus status, Transaction.ChargeOutcome outcome);
+
     /** The transaction created with the client's idempotency key, with the digest of the request that created it. */
     Optional<IdempotentTransaction> findByIdempotencyKey(String clientId, String idempotencyKey);
 

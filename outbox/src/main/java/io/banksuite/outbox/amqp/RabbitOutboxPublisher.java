@@ -1,8 +1,10 @@
-package io.banksuite.fraud.adapter.out.messaging;
+package io.banksuite.outbox.amqp;
 
 import io.banksuite.outbox.Backoff;
 import io.banksuite.outbox.ContentTypes;
 import io.banksuite.outbox.OutboxMetrics;
+import io.banksuite.outbox.OutboxPublishing;
+import io.banksuite.outbox.OutboxPurge;
 import io.banksuite.outbox.OutboxRecord;
 import io.banksuite.outbox.OutboxStore;
 import io.banksuite.schemas.MdcKeys;
@@ -28,47 +30,62 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.ReturnedMessage;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.IntervalTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Publishes the outbox's notification jobs to RabbitMQ. The job row is committed in the same database transaction
- * as the fraud decision, and this publisher marks it sent only after the broker confirmed it (ack, and not returned
- * as unroutable under mandatory=true). So a crash right after the decision's commit, a broker outage, or an
- * exchange with no bound queue leaves the row unsent, and a later poll (of this or the next process) publishes it:
- * no job is lost. The price is at-least-once delivery: a crash between the confirm and the mark publishes the job
- * again, with the same messageId (jobId), which notification-worker deduplicates on.
+ * Publishes a service's outbox rows to RabbitMQ: each row's {@code destination} is the exchange and its
+ * {@code message_key} the routing key. The row was committed in the same database transaction as the change it
+ * announces, and this publisher marks it sent only after the broker confirmed it (ack, and not returned as
+ * unroutable: the template must publish with {@code mandatory}, correlated confirms and returns). So a crash right
+ * after the commit, a broker outage, or an exchange with no bound queue yet leaves the row unsent, and a later poll
+ * (of this or the next process) publishes it: no message is lost. The price is at-least-once delivery: a crash
+ * between the confirm and the mark publishes the message again with the same messageId (the row's event id), which
+ * consumers deduplicate on.
+ *
+ * <p>As a bean of a service with scheduling enabled, it schedules itself: {@link #poll()} on a fixed delay of
+ * {@link OutboxPublishing#pollInterval()} (rows go out in id order), and the purge of sent rows past
+ * {@link OutboxPublishing#sentRetention()} every {@link OutboxPublishing#purgeInterval()}.
  */
-@Component
-public class NotificationOutboxPublisher {
+public class RabbitOutboxPublisher implements SchedulingConfigurer {
 
-    private static final Logger log = LoggerFactory.getLogger(NotificationOutboxPublisher.class);
+    private static final Logger log = LoggerFactory.getLogger(RabbitOutboxPublisher.class);
 
     private final OutboxStore outbox;
     private final RabbitTemplate rabbit;
-    private final NotificationOutboxProperties.Outbox settings;
+    private final OutboxPublishing settings;
     private final Clock clock;
     private final Backoff backoff;
     private final OutboxMetrics metrics;
+    private final OutboxPurge purge;
 
     /** Consecutive polls that sent nothing although rows waited; they space out the next polls. */
     private int failedPolls;
     private Instant nextPollAt = Instant.MIN;
 
-    public NotificationOutboxPublisher(OutboxStore outbox, RabbitTemplate rabbit, NotificationOutboxProperties properties,
-                                       Clock clock, OutboxMetrics metrics) {
-        this.metrics = metrics;
+    public RabbitOutboxPublisher(OutboxStore outbox, RabbitTemplate rabbit, OutboxPublishing settings, Clock clock,
+                                 OutboxMetrics metrics) {
         this.outbox = outbox;
         this.rabbit = rabbit;
-        this.settings = properties.outbox();
+        this.settings = settings;
         this.clock = clock;
+        this.metrics = metrics;
+        this.purge = new OutboxPurge(outbox, settings.sentRetention(), clock);
         // The first failed poll waits two poll intervals, then the pause doubles up to max-backoff.
         Duration first = settings.pollInterval().multipliedBy(2);
         this.backoff = new Backoff(first.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : first,
                 settings.maxBackoff());
     }
 
-    @Scheduled(fixedDelayString = "${notification.outbox.poll-interval}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::poll, settings.pollInterval());
+        tasks.addFixedDelayTask(new IntervalTask(purge::purgeSent, settings.purgeInterval(),
+                settings.purgeInterval()));
+    }
+
+    /** One poll: a batch, unless the last failures asked for a pause that has not run out yet. */
     public void poll() {
         Instant now = clock.instant();
         if (now.isBefore(nextPollAt)) {
@@ -96,7 +113,7 @@ public class NotificationOutboxPublisher {
         if (rows.isEmpty()) {
             return new BatchResult(0, 0);
         }
-        // Publish the whole batch first, then collect the confirms: one round trip per batch, not per job.
+        // Publish the whole batch first, then collect the confirms: one round trip per batch, not per message.
         List<InFlight> inFlight = new ArrayList<>(rows.size());
         List<Failure> failures = new ArrayList<>();
         for (OutboxRecord row : rows) {
@@ -158,16 +175,16 @@ public class NotificationOutboxPublisher {
     private void failed(Failure failure) {
         OutboxRecord row = failure.row();
         String reason = failure.reason();
-        String jobId = row.eventId().toString();
+        String eventId = row.eventId().toString();
         String traceId = row.traceId();
-        MDC.put(MdcKeys.EVENT_ID, jobId);
+        MDC.put(MdcKeys.EVENT_ID, eventId);
         if (traceId != null) {
             MDC.put(MdcKeys.TRACE_ID, traceId);
         }
         try {
-            log.warn("Outbox message {} (an alert or a charge request) not sent (attempt {}), will retry on the "
+            log.warn("Outbox message {} to {} not sent (attempt {}), will retry on the "
                     + "next poll: {} [traceId={}]",
-                    jobId, row.attempts() + 1, reason, traceId, failure.exception());
+                    eventId, row.destination(), row.attempts() + 1, reason, traceId, failure.exception());
             outbox.recordFailure(row.id(), reason);
             metrics.failed(failure.cause());
         } finally {
