@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image per service, built from the repository: docker build --build-arg SERVICE=fraud-service .
-# docker-compose.yml builds all six this way.
+# docker-compose.yml builds all six this way, and the card processor simulator from deploy/local-infrastructure
+# (ARTIFACT names the jar of a module in a sub-folder).
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY . .
@@ -13,10 +14,11 @@ RUN --mount=type=cache,target=/root/.m2 \
        -DoutputDirectory=/otel -Dmdep.stripVersion=true
 
 FROM eclipse-temurin:17-jre
+ARG SERVICE
+ARG ARTIFACT=${SERVICE}
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 app
-ARG SERVICE
-COPY --from=build /src/${SERVICE}/target/${SERVICE}.jar /app/app.jar
+COPY --from=build /src/${SERVICE}/target/${ARTIFACT}.jar /app/app.jar
 COPY --from=build /otel/opentelemetry-javaagent.jar /app/opentelemetry-javaagent.jar
 USER app
 # Every service runs with the OpenTelemetry agent; docker-compose.yml points it at Jaeger (OTEL_* variables).

@@ -58,9 +58,20 @@ class DockerComposeFileIT {
             assertThat(map(build.get("args")).get("SERVICE")).as(spec.name()).isEqualTo(spec.name());
             Path context = Path.of(build.get("context").toString());
             assertThat(Files.readString(context.resolve(build.get("dockerfile").toString())))
-                    .contains("${SERVICE}/target/${SERVICE}.jar");
+                    .contains("ARG ARTIFACT=${SERVICE}").contains("${SERVICE}/target/${ARTIFACT}.jar");
             assertThat(context.resolve(spec.name()).resolve("pom.xml")).exists();
         }
+    }
+
+    @Test
+    void theWorkerChargesCardsAtTheSuitesSimulator() {
+        Map<String, Object> simulator = services.get("card-processor");
+        assertThat(map(map(simulator.get("build")).get("args"))).containsEntry("SERVICE", "deploy/local-infrastructure");
+        assertThat(String.valueOf(simulator.get("entrypoint"))).contains("io.banksuite.local.CardProcessorSimulator");
+        assertThat(map(services.get("notification-worker").get("environment")))
+                .containsEntry("CHARGE_PROCESSOR_URL", "http://card-processor:8097");
+        assertThat(condition(map(services.get("notification-worker").get("depends_on")), "card-processor"))
+                .isEqualTo("service_healthy");
     }
 
     @Test

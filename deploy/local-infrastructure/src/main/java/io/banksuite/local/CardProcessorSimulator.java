@@ -41,11 +41,11 @@ public final class CardProcessorSimulator implements AutoCloseable {
     private final Map<String, Answer> finalAnswers = new ConcurrentHashMap<>();
     private final AtomicInteger references = new AtomicInteger();
 
-    private CardProcessorSimulator(int port) {
+    private CardProcessorSimulator(String host, int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            server = HttpServer.create(new InetSocketAddress(host, port), 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port, e);
+            throw new UncheckedIOException("Cannot listen on " + host + ":" + port, e);
         }
         server.createContext("/v1/charges", this::handle);
         server.start();
@@ -53,7 +53,20 @@ public final class CardProcessorSimulator implements AutoCloseable {
 
     /** Starts one on 127.0.0.1:{@code port} (0 for any free port). */
     public static CardProcessorSimulator start(int port) {
-        return new CardProcessorSimulator(port);
+        return new CardProcessorSimulator("127.0.0.1", port);
+    }
+
+    /**
+     * Runs one on its own, as docker-compose does: on {@code CARD_PROCESSOR_HOST} (default 127.0.0.1; compose sets
+     * 0.0.0.0 inside its network) and {@code CARD_PROCESSOR_PORT} (default 8097), until the process is stopped.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        String host = System.getenv().getOrDefault("CARD_PROCESSOR_HOST", "127.0.0.1");
+        int port = Integer.parseInt(System.getenv().getOrDefault("CARD_PROCESSOR_PORT", "8097"));
+        CardProcessorSimulator simulator = new CardProcessorSimulator(host, port);
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "card-processor-stop"));
+        System.out.println("Card processor simulator on " + host + ":" + port + " (POST /v1/charges)");
+        Thread.currentThread().join();
     }
 
     public String url() {
