@@ -16,8 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.banksuite.local.CardProcessorSimulator;
 import io.banksuite.local.PostgresDatabases;
-import io.banksuite.notification.adapter.in.amqp.NotificationHeaders;
 import io.banksuite.notification.support.PrefixedTopology;
+import io.banksuite.runtime.rabbit.QueueHeaders;
 import io.banksuite.schemas.MessageHeaders;
 import io.banksuite.schemas.RabbitTopology;
 import io.banksuite.schemas.charge.ChargeRequest;
@@ -170,9 +170,9 @@ class ChargeQueueIT {
         Message dead = await().atMost(WAIT).until(() -> rabbitTemplate.receive(DLQ), Objects::nonNull);
         MessageProperties properties = dead.getMessageProperties();
         assertThat(properties.getMessageId()).isEqualTo(request.chargeId().toString());
-        assertThat(properties.<Object>getHeader(NotificationHeaders.FAILURE_CLASS)).isEqualTo("TRANSIENT");
-        assertThat(properties.<Object>getHeader(NotificationHeaders.ATTEMPTS)).isEqualTo(4);
-        assertThat(properties.<Object>getHeader(NotificationHeaders.ORIGINAL_QUEUE)).isEqualTo(QUEUE);
+        assertThat(properties.<Object>getHeader(QueueHeaders.FAILURE_CLASS)).isEqualTo("TRANSIENT");
+        assertThat(properties.<Object>getHeader(QueueHeaders.ATTEMPTS)).isEqualTo(4);
+        assertThat(properties.<Object>getHeader(QueueHeaders.ORIGINAL_QUEUE)).isEqualTo(QUEUE);
         // The broker's record: it expired from the one 60 s delay queue three times.
         assertThat(properties.getXDeathHeader()).singleElement().satisfies(death -> {
             assertThat(String.valueOf(death.get("queue"))).isEqualTo(RETRY);
@@ -234,9 +234,9 @@ class ChargeQueueIT {
         publish("{\"chargeId\":\"" + UUID.randomUUID() + "\",\"amountMinor\":-5}", "poison-" + UUID.randomUUID());
 
         Message dead = await().atMost(WAIT).until(() -> rabbitTemplate.receive(DLQ), Objects::nonNull);
-        assertThat(dead.getMessageProperties().<Object>getHeader(NotificationHeaders.FAILURE_CLASS))
+        assertThat(dead.getMessageProperties().<Object>getHeader(QueueHeaders.FAILURE_CLASS))
                 .isEqualTo("POISON");
-        assertThat(dead.getMessageProperties().<Object>getHeader(NotificationHeaders.FAILURE_REASON).toString())
+        assertThat(dead.getMessageProperties().<Object>getHeader(QueueHeaders.FAILURE_REASON).toString())
                 .contains("not a valid charge request");
     }
 

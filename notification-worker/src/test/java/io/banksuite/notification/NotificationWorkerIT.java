@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.banksuite.local.PostgresDatabases;
-import io.banksuite.notification.adapter.in.amqp.NotificationHeaders;
 import io.banksuite.notification.adapter.in.web.SentNotificationResponse;
 import io.banksuite.notification.support.PrefixedTopology;
 import io.banksuite.notification.support.ScriptedWebhook;
 import io.banksuite.notification.support.ScriptedWebhook.Request;
+import io.banksuite.runtime.rabbit.QueueHeaders;
 import io.banksuite.runtime.deadletter.DeadLetterAdminController;
 import io.banksuite.runtime.deadletter.ReplayResult;
 import io.banksuite.schemas.MessageHeaders;
@@ -209,18 +209,18 @@ class NotificationWorkerIT {
         assertThat(properties.getMessageId()).isEqualTo(jobId.toString());
         assertThat(new String(dead.getBody(), StandardCharsets.UTF_8)).isEqualTo(body);
         assertThat(properties.getReceivedDeliveryMode()).isEqualTo(MessageDeliveryMode.PERSISTENT);
-        assertThat(properties.<Object>getHeader(NotificationHeaders.FAILURE_CLASS)).isEqualTo("TRANSIENT");
-        assertThat(properties.<Object>getHeader(NotificationHeaders.ATTEMPTS)).isEqualTo(4);
-        assertThat(properties.<Object>getHeader(NotificationHeaders.RETRY_COUNT)).isEqualTo(3);
-        assertThat(properties.<Object>getHeader(NotificationHeaders.ORIGINAL_QUEUE)).isEqualTo(WORK_QUEUE);
-        assertThat(properties.<Object>getHeader(NotificationHeaders.ORIGINAL_EXCHANGE)).isEqualTo(EXCHANGE);
-        assertThat(properties.<Object>getHeader(NotificationHeaders.ORIGINAL_ROUTING_KEY)).isEqualTo(ROUTING_KEY);
+        assertThat(properties.<Object>getHeader(QueueHeaders.FAILURE_CLASS)).isEqualTo("TRANSIENT");
+        assertThat(properties.<Object>getHeader(QueueHeaders.ATTEMPTS)).isEqualTo(4);
+        assertThat(properties.<Object>getHeader(QueueHeaders.RETRY_COUNT)).isEqualTo(3);
+        assertThat(properties.<Object>getHeader(QueueHeaders.ORIGINAL_QUEUE)).isEqualTo(WORK_QUEUE);
+        assertThat(properties.<Object>getHeader(QueueHeaders.ORIGINAL_EXCHANGE)).isEqualTo(EXCHANGE);
+        assertThat(properties.<Object>getHeader(QueueHeaders.ORIGINAL_ROUTING_KEY)).isEqualTo(ROUTING_KEY);
         assertThat(properties.<Object>getHeader(MessageHeaders.TRACEPARENT)).isEqualTo(TRACEPARENT);
-        assertThat(properties.<Object>getHeader(NotificationHeaders.FAILURE_REASON).toString())
+        assertThat(properties.<Object>getHeader(QueueHeaders.FAILURE_REASON).toString())
                 .contains("HTTP 503", "retries exhausted after 4 attempt(s)");
-        assertThat(Instant.parse(properties.<Object>getHeader(NotificationHeaders.FAILED_AT).toString()))
+        assertThat(Instant.parse(properties.<Object>getHeader(QueueHeaders.FAILED_AT).toString()))
                 .isBefore(Instant.now().plusSeconds(1));
-        assertThat(NotificationHeaders.retriedVia(properties, RETRY_QUEUES))
+        assertThat(QueueHeaders.retriedVia(properties, RETRY_QUEUES))
                 .containsExactly(RETRY_30S, RETRY_1M, RETRY_5M);
         // The broker's record: one expiry from each tier, none from anywhere else.
         List<Map<String, ?>> deaths = properties.getXDeathHeader();
@@ -248,11 +248,11 @@ class NotificationWorkerIT {
         Message dead = awaitDeadLetter();
         MessageProperties properties = dead.getMessageProperties();
         assertThat(properties.getMessageId()).isEqualTo(jobId.toString());
-        assertThat(properties.<Object>getHeader(NotificationHeaders.FAILURE_CLASS)).isEqualTo("PERMANENT");
-        assertThat(properties.<Object>getHeader(NotificationHeaders.ATTEMPTS)).isEqualTo(1);
-        assertThat(properties.<Object>getHeader(NotificationHeaders.RETRY_COUNT)).isEqualTo(0);
-        assertThat(properties.<Object>getHeader(NotificationHeaders.FAILURE_REASON).toString()).contains("HTTP 400");
-        assertThat(NotificationHeaders.retriedVia(properties, RETRY_QUEUES)).isEmpty();
+        assertThat(properties.<Object>getHeader(QueueHeaders.FAILURE_CLASS)).isEqualTo("PERMANENT");
+        assertThat(properties.<Object>getHeader(QueueHeaders.ATTEMPTS)).isEqualTo(1);
+        assertThat(properties.<Object>getHeader(QueueHeaders.RETRY_COUNT)).isEqualTo(0);
+        assertThat(properties.<Object>getHeader(QueueHeaders.FAILURE_REASON).toString()).contains("HTTP 400");
+        assertThat(QueueHeaders.retriedVia(properties, RETRY_QUEUES)).isEmpty();
         assertThat(WEBHOOK.requestsFor(jobId.toString())).hasSize(1);
     }
 
@@ -280,9 +280,9 @@ class NotificationWorkerIT {
         MessageProperties properties = dead.getMessageProperties();
         assertThat(properties.getMessageId()).isEqualTo(poisonId);
         assertThat(new String(dead.getBody(), StandardCharsets.UTF_8)).isEqualTo("this is not JSON");
-        assertThat(properties.<Object>getHeader(NotificationHeaders.FAILURE_CLASS)).isEqualTo("POISON");
-        assertThat(properties.<Object>getHeader(NotificationHeaders.ATTEMPTS)).isEqualTo(1);
-        assertThat(properties.<Object>getHeader(NotificationHeaders.FAILURE_REASON).toString())
+        assertThat(properties.<Object>getHeader(QueueHeaders.FAILURE_CLASS)).isEqualTo("POISON");
+        assertThat(properties.<Object>getHeader(QueueHeaders.ATTEMPTS)).isEqualTo(1);
+        assertThat(properties.<Object>getHeader(QueueHeaders.FAILURE_REASON).toString())
                 .contains("not a valid notification job");
         assertThat(WEBHOOK.requestsFor(poisonId)).isEmpty();
 
@@ -380,7 +380,7 @@ class NotificationWorkerIT {
 
         Message dead = awaitDeadLetter();
         assertThat(dead.getMessageProperties().getMessageId()).isEqualTo(jobId.toString());
-        assertThat(dead.getMessageProperties().<Object>getHeader(NotificationHeaders.RETRY_COUNT)).isEqualTo(3);
+        assertThat(dead.getMessageProperties().<Object>getHeader(QueueHeaders.RETRY_COUNT)).isEqualTo(3);
         List<String> attempts = ScriptedWebhook.attempts(WEBHOOK.requestsFor(jobId.toString()));
         // Redelivered as attempt 1 until the tier was back, then the normal walk through the tiers.
         assertThat(attempts.subList(attempts.size() - 3, attempts.size())).containsExactly("2", "3", "4");
@@ -467,12 +467,12 @@ class NotificationWorkerIT {
             Message dead = await().atMost(WAIT).until(() -> rabbitTemplate.receive(AUDIT_DLQ), Objects::nonNull);
             MessageProperties properties = dead.getMessageProperties();
             assertThat(properties.getMessageId()).isEqualTo(jobId.toString());
-            assertThat(properties.<Object>getHeader(NotificationHeaders.FAILURE_CLASS)).isEqualTo("TRANSIENT");
-            assertThat(properties.<Object>getHeader(NotificationHeaders.ATTEMPTS)).isEqualTo(4);
-            assertThat(properties.<Object>getHeader(NotificationHeaders.ORIGINAL_QUEUE)).isEqualTo(AUDIT_QUEUE);
-            assertThat(properties.<Object>getHeader(NotificationHeaders.FAILURE_REASON).toString())
+            assertThat(properties.<Object>getHeader(QueueHeaders.FAILURE_CLASS)).isEqualTo("TRANSIENT");
+            assertThat(properties.<Object>getHeader(QueueHeaders.ATTEMPTS)).isEqualTo(4);
+            assertThat(properties.<Object>getHeader(QueueHeaders.ORIGINAL_QUEUE)).isEqualTo(AUDIT_QUEUE);
+            assertThat(properties.<Object>getHeader(QueueHeaders.FAILURE_REASON).toString())
                     .contains("the audit log could not take it");
-            assertThat(NotificationHeaders.retriedVia(properties, AUDIT_RETRY_QUEUES))
+            assertThat(QueueHeaders.retriedVia(properties, AUDIT_RETRY_QUEUES))
                     .containsExactlyElementsOf(AUDIT_RETRY_QUEUES);
             // Put back for the operator, as it was.
             rabbitTemplate.send(AUDIT_DLQ, dead);

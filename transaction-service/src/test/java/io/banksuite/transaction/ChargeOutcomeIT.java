@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.banksuite.runtime.rabbit.QueueHeaders;
 import io.banksuite.schemas.MessageHeaders;
 import io.banksuite.schemas.RabbitTopology;
 import io.banksuite.schemas.charge.ChargeOutcome;
@@ -29,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Charge outcomes from the real RabbitMQ into the real PostgreSQL: each one moves its card payment to the final
- * status that GET shows, a redelivered one changes nothing, and one that cannot be applied is parked in the DLQ
- * while the queue keeps flowing.
+ * status that GET shows, a redelivered one changes nothing, and one that cannot be applied is parked in the DLQ with
+ * why, while the queue keeps flowing, listed for an operator and replayed once its cause is fixed.
  */
 class ChargeOutcomeIT extends ApiIntegrationTest {
 
@@ -89,7 +90,36 @@ class ChargeOutcomeIT extends ApiIntegrationTest {
 
         Message parked = awaitParked();
         assertThat(parked.getMessageProperties().getMessageId()).isEqualTo(messageId(contradicting));
+        assertThat(parked.getMessageProperties().<Object>getHeader(QueueHeaders.FAILURE_CLASS)).isEqualTo("PERMANENT");
+        assertThat(parked.getMessageProperties().<Object>getHeader(QueueHeaders.FAILURE_REASON).toString())
+                .contains("is DECLINED by charge", "this outcome says SETTLED");
         assertThat(transaction(transaction).get("status").asString()).isEqualTo("DECLINED");
+    }
+
+    @Test
+    void aParkedOutcomeIsListedForAnOperatorAndAppliedWhenReplayedOnceItsCauseIsFixed() throws Exception {
+        UUID transaction = create("c-4", null);
+        ChargeOutcome outcome = outcome(transaction, ChargeOutcome.SETTLED, null);
+        publish(outcome);
+        await().atMost(WAIT).until(() -> parkedCount() == 1);
+
+        JsonNode listed = json.readTree(mvc.perform(get("/api/v1/admin/dead-letters"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(listed.get("records")).singleElement().satisfies(record -> {
+            assertThat(record.get("messageId").asString()).isEqualTo(messageId(outcome));
+            assertThat(record.get("failureClass").asString()).isEqualTo("PERMANENT");
+            assertThat(record.get("failureReason").asString()).contains("is no card payment");
+            assertThat(record.get("traceId").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        });
+        assertThat(transaction(transaction).get("status").asString()).isEqualTo("CREATED");
+
+        // The cause fixed (here by hand: the card the payment was made with), the operator replays it.
+        jdbc.update("UPDATE transactions SET card_id = 'card-good-c-4' WHERE id = ?", transaction);
+        mvc.perform(post("/api/v1/admin/dead-letters/replay")).andExpect(status().isOk());
+
+        assertThat(awaitStatus(transaction, "SETTLED").get("statusChangedAt").asString())
+                .isEqualTo(DECIDED_AT.toString());
+        assertThat(parkedCount()).isZero();
     }
 
     @Test
@@ -154,6 +184,10 @@ class ChargeOutcomeIT extends ApiIntegrationTest {
     private JsonNode awaitStatus(UUID transaction, String status) {
         return await().atMost(WAIT).until(() -> transaction(transaction),
                 shown -> status.equals(shown.get("status").asString()));
+    }
+
+    private long parkedCount() {
+        return rabbit.execute(channel -> channel.messageCount(DLQ));
     }
 
     private Message awaitParked() {

@@ -5,8 +5,6 @@ import java.util.List;
 
 import io.banksuite.notification.adapter.in.amqp.AuditJobHandler;
 import io.banksuite.notification.adapter.in.amqp.ChargeJobHandler;
-import io.banksuite.notification.adapter.in.amqp.ConfirmedPublisher;
-import io.banksuite.notification.adapter.in.amqp.DeadLetterQueue;
 import io.banksuite.notification.adapter.in.amqp.FailedJobRouter;
 import io.banksuite.notification.adapter.in.amqp.JobHandler;
 import io.banksuite.notification.adapter.in.amqp.JobMetrics;
@@ -15,6 +13,9 @@ import io.banksuite.notification.adapter.in.amqp.NotificationJobHandler;
 import io.banksuite.notification.adapter.in.amqp.WorkerQueueProperties;
 import io.banksuite.notification.adapter.in.amqp.WorkerQueueProperties.QueueSettings;
 import io.banksuite.notification.adapter.in.amqp.WorkerQueueProperties.Tier;
+import io.banksuite.runtime.deadletter.ReplayLimits;
+import io.banksuite.runtime.rabbit.ConfirmedPublisher;
+import io.banksuite.runtime.rabbit.RabbitDeadLetterQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.BindingBuilder;
@@ -127,10 +128,9 @@ public class AmqpConfiguration {
 
     @Bean
     @Order(3)
-    DeadLetterQueue chargeDeadLetters(RabbitTemplate rabbitTemplate, ConfirmedPublisher publisher,
+    RabbitDeadLetterQueue chargeDeadLetters(RabbitTemplate rabbitTemplate, ConfirmedPublisher publisher,
             WorkerQueueProperties properties, JobMetrics chargeJobMetrics) {
-        return new DeadLetterQueue(rabbitTemplate, publisher, properties.queues().charges(), properties.replay(),
-                chargeJobMetrics);
+        return deadLetters(rabbitTemplate, publisher, properties.queues().charges(), properties, chargeJobMetrics);
     }
 
     @Bean
@@ -174,20 +174,34 @@ public class AmqpConfiguration {
         return container;
     }
 
+    /** A queue's DLQ for operators; a replay goes back through the queue's own exchange and routing key. */
+    private static RabbitDeadLetterQueue deadLetters(RabbitTemplate rabbitTemplate, ConfirmedPublisher publisher,
+            QueueSettings queue, WorkerQueueProperties properties, JobMetrics metrics) {
+        WorkerQueueProperties.Replay replay = properties.replay();
+        return new RabbitDeadLetterQueue(rabbitTemplate, publisher, queue.deadLetter(), queue.exchange(),
+                queue.routingKey(), new ReplayLimits(replay.defaultMax(), replay.maxPerCall()),
+                () -> metrics.replayed(1));
+    }
+
+    /** Confirmed publishes for every move between the worker's queues (library class, built here). */
+    @Bean
+    ConfirmedPublisher confirmedPublisher(RabbitTemplate rabbitTemplate, WorkerQueueProperties properties) {
+        return new ConfirmedPublisher(rabbitTemplate, properties.publisher().confirmTimeout());
+    }
+
     /** The main dead letters: {@code /api/v1/admin/dead-letters} without a {@code source} answers with these. */
     @Bean
     @Order(1)
-    DeadLetterQueue notificationDeadLetters(RabbitTemplate rabbitTemplate, ConfirmedPublisher publisher,
+    RabbitDeadLetterQueue notificationDeadLetters(RabbitTemplate rabbitTemplate, ConfirmedPublisher publisher,
             WorkerQueueProperties properties, JobMetrics notificationJobMetrics) {
-        return new DeadLetterQueue(rabbitTemplate, publisher, properties.queues().notifications(),
-                properties.replay(), notificationJobMetrics);
+        return deadLetters(rabbitTemplate, publisher, properties.queues().notifications(), properties,
+                notificationJobMetrics);
     }
 
     @Bean
     @Order(2)
-    DeadLetterQueue auditDeadLetters(RabbitTemplate rabbitTemplate, ConfirmedPublisher publisher,
+    RabbitDeadLetterQueue auditDeadLetters(RabbitTemplate rabbitTemplate, ConfirmedPublisher publisher,
             WorkerQueueProperties properties, JobMetrics auditJobMetrics) {
-        return new DeadLetterQueue(rabbitTemplate, publisher, properties.queues().audit(), properties.replay(),
-                auditJobMetrics);
+        return deadLetters(rabbitTemplate, publisher, properties.queues().audit(), properties, auditJobMetrics);
     }
 }

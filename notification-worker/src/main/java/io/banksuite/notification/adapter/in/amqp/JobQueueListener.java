@@ -9,6 +9,7 @@ import io.banksuite.notification.domain.DeliveryAttempt;
 import io.banksuite.notification.domain.FailureClass;
 import io.banksuite.notification.domain.RetryDecision;
 import io.banksuite.notification.domain.RetryPolicy;
+import io.banksuite.runtime.rabbit.QueueHeaders;
 import io.banksuite.schemas.MdcKeys;
 import io.banksuite.schemas.MessageHeaders;
 import io.banksuite.schemas.tracing.TraceContext;
@@ -54,7 +55,7 @@ public class JobQueueListener implements ChannelAwareMessageListener {
     public void onMessage(Message message, Channel channel) throws Exception {
         MessageProperties properties = message.getMessageProperties();
         long deliveryTag = properties.getDeliveryTag();
-        String traceparent = NotificationHeaders.stringHeader(properties, MessageHeaders.TRACEPARENT);
+        String traceparent = QueueHeaders.stringHeader(properties, MessageHeaders.TRACEPARENT);
         String traceId = TraceContext.traceIdOrNull(traceparent);
         // Until the body is parsed, the messageId (= jobId by contract) is the best reference we have.
         putMdc(traceId, properties.getMessageId());
@@ -74,10 +75,10 @@ public class JobQueueListener implements ChannelAwareMessageListener {
 
     private void handle(Message message, String traceparent, String traceId) {
         MessageProperties properties = message.getMessageProperties();
-        int retriesSoFar = NotificationHeaders.retryCount(properties);
+        int retriesSoFar = QueueHeaders.retryCount(properties);
         int attemptNumber = retriesSoFar + 1;
         var attempt = new DeliveryAttempt(attemptNumber, traceparent, traceId,
-                NotificationHeaders.retriedVia(properties, queue.retryQueues()));
+                QueueHeaders.retriedVia(properties, queue.retryQueues()));
 
         JobHandler.Result result;
         try {

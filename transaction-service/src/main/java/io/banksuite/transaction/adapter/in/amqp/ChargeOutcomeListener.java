@@ -1,11 +1,15 @@
 package io.banksuite.transaction.adapter.in.amqp;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 import com.rabbitmq.client.Channel;
 import io.banksuite.schemas.MdcKeys;
 import io.banksuite.schemas.MessageHeaders;
 import io.banksuite.schemas.charge.ChargeOutcome;
+import io.banksuite.runtime.rabbit.ConfirmedPublisher;
+import io.banksuite.runtime.rabbit.QueueHeaders;
 import io.banksuite.schemas.tracing.TraceContext;
 import io.banksuite.transaction.application.ChargeOutcomeService;
 import io.banksuite.transaction.domain.UnapplicableOutcomeException;
@@ -26,9 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Takes charge outcomes off this service's queue (manual acks) and applies each to its transaction
  * ({@link ChargeOutcomeService}). An outcome is acked only once applied (or found applied before), so a crash
  * redelivers it and the second delivery changes nothing. One that can never be applied (unreadable, for an unknown
- * transaction, contradicting the applied one) is rejected without requeue: the queue dead-letters it into its DLQ,
- * where an operator sees it, and the queue keeps flowing. A failure on our side (the database) requeues it after a
- * pause.
+ * transaction, contradicting the applied one) is parked: copied to the DLQ with why it failed (the x-failure-*
+ * headers), confirmed by the broker, and only then acked, so the queue keeps flowing and an operator can list and
+ * replay it ({@code /api/v1/admin/dead-letters}). A failure on our side (the database, or the parking publish)
+ * requeues it after a pause.
  *
  * <p>Meter {@code charge.outcomes.received{result}}: applied, duplicate, parked, requeued.
  */
@@ -39,16 +44,20 @@ public class ChargeOutcomeListener implements ChannelAwareMessageListener {
 
     private final ChargeOutcomeService outcomes;
     private final ChargeOutcomeProperties properties;
+    private final ConfirmedPublisher publisher;
+    private final Clock clock;
     private final JsonMapper json;
     private final Counter applied;
     private final Counter duplicates;
     private final Counter parked;
     private final Counter requeued;
 
-    public ChargeOutcomeListener(ChargeOutcomeService outcomes, ChargeOutcomeProperties properties, JsonMapper json,
-                                 MeterRegistry meters) {
+    public ChargeOutcomeListener(ChargeOutcomeService outcomes, ChargeOutcomeProperties properties,
+                                 ConfirmedPublisher publisher, JsonMapper json, Clock clock, MeterRegistry meters) {
         this.outcomes = outcomes;
         this.properties = properties;
+        this.publisher = publisher;
+        this.clock = clock;
         // The worker may add fields before this service knows them: an additive change must not park outcomes.
         this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.applied = received(meters, "applied");
@@ -84,20 +93,45 @@ public class ChargeOutcomeListener implements ChannelAwareMessageListener {
                         eventId, traceId, outcome.transactionId());
             }
         } catch (UnreadableOutcomeException | UnapplicableOutcomeException e) {
-            log.error("Charge outcome eventId={} traceId={} parked in {}: {}", eventId, traceId,
-                    properties.deadLetter(), e.getMessage(), e);
-            channel.basicReject(deliveryTag, false);
-            parked.increment();
+            park(message, channel, eventId, traceId, e);
         } catch (RuntimeException e) {
             log.error("Charge outcome eventId={} traceId={} not applied; requeueing it in {}", eventId, traceId,
                     properties.requeueDelay(), e);
-            pauseBeforeRequeue();
-            channel.basicNack(deliveryTag, false, true);
-            requeued.increment();
+            requeue(channel, deliveryTag);
         } finally {
             MDC.remove(MdcKeys.EVENT_ID);
             MDC.remove(MdcKeys.TRACE_ID);
         }
+    }
+
+    /**
+     * Copies the outcome into the DLQ with why it failed (directly: the default exchange routes by queue name), and
+     * acks it only once the broker confirmed the copy. A crash in between leaves it in both queues; the second copy
+     * is parked again. If the copy fails, the outcome is requeued and tried again.
+     */
+    private void park(Message message, Channel channel, String eventId, String traceId, RuntimeException cause)
+            throws IOException {
+        long deliveryTag = message.getMessageProperties().getDeliveryTag();
+        String failureClass = cause instanceof UnreadableOutcomeException ? "POISON" : "PERMANENT";
+        try {
+            publisher.publish("", properties.deadLetter(), QueueHeaders.parkedCopy(message, failureClass,
+                    cause.getMessage(), 1, clock.instant()));
+        } catch (RuntimeException e) {
+            log.error("Charge outcome eventId={} traceId={} could not be parked in {} ({}); requeueing it in {}",
+                    eventId, traceId, properties.deadLetter(), cause.getMessage(), properties.requeueDelay(), e);
+            requeue(channel, deliveryTag);
+            return;
+        }
+        channel.basicAck(deliveryTag, false);
+        parked.increment();
+        log.error("Charge outcome eventId={} traceId={} parked in {} as {}: {}", eventId, traceId,
+                properties.deadLetter(), failureClass, cause.getMessage(), cause);
+    }
+
+    private void requeue(Channel channel, long deliveryTag) throws IOException {
+        pauseBeforeRequeue();
+        channel.basicNack(deliveryTag, false, true);
+        requeued.increment();
     }
 
     private ChargeOutcome read(byte[] body) {

@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param prefetch     unacked outcomes per consumer
  * @param concurrency  consumers
  * @param requeueDelay pause before an outcome that failed on our side (database down) is requeued
+ * @param confirmTimeout how long parking or replaying an outcome waits for the broker's publisher confirm
+ * @param replayDefaultMax outcomes listed or replayed by one operator call that does not say how many
+ * @param replayMaxPerCall the most one operator call may list or replay
  */
 @Validated
 @ConfigurationProperties("charge-outcomes")
@@ -32,5 +35,8 @@ public record ChargeOutcomeProperties(
         @DefaultValue("true") boolean listen,
         @DefaultValue("10") @Min(1) @Max(1_000) int prefetch,
         @DefaultValue("1") @Min(1) @Max(16) int concurrency,
-        @DefaultValue("1s") @NotNull Duration requeueDelay) {
+        @DefaultValue("1s") @NotNull Duration requeueDelay,
+        @DefaultValue("10s") @NotNull Duration confirmTimeout,
+        @DefaultValue("100") @Min(1) int replayDefaultMax,
+        @DefaultValue("10000") @Min(1) int replayMaxPerCall) {
 }

@@ -1,4 +1,4 @@
-package io.banksuite.notification.adapter.in.amqp;
+package io.banksuite.runtime.rabbit;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -6,11 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.banksuite.notification.adapter.in.amqp.WorkerQueueProperties.QueueSettings;
-
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
-import io.banksuite.notification.adapter.in.amqp.WorkerQueueProperties.QueueSettings;
 import io.banksuite.runtime.deadletter.DeadLetterListing;
 import io.banksuite.runtime.deadletter.DeadLetters;
 import io.banksuite.runtime.deadletter.DeadLettersUnavailableException;
@@ -32,18 +29,18 @@ import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
 /**
  * One work queue's dead-letter queue as an operator sees it ({@link DeadLetters}, served at
  * {@code /api/v1/admin/dead-letters?source=<queue>}): what is parked and why, and a replay to that work queue alone
- * (its own exchange and routing key, not the alerts fanout) with the retry count reset, so that each job gets a fresh
- * set of attempts once the cause was fixed.
+ * (an exchange and routing key only it is bound to, never a fanout that feeds others too) with the failure headers
+ * removed, so that each message gets a fresh set of attempts once the cause was fixed.
  *
  * <p>Listing takes the oldest messages unacked ({@code basic.get}) and gives them back with a requeue, which puts
  * them back where they were; they are only marked redelivered. A replay takes each message unacked, republishes it
  * with a confirmed publish, and acks it on the DLQ only then; if the publish fails the message is nacked back into
- * the DLQ and the replay stops. A crash in between leaves the message in both queues, which the job's own record
- * (sent, or audited) makes harmless.
+ * the DLQ and the replay stops. A crash in between leaves the message in both queues, which its consumer's own
+ * record of it (a job sent, an alert audited, an outcome applied) makes harmless.
  */
-public class DeadLetterQueue implements DeadLetters {
+public class RabbitDeadLetterQueue implements DeadLetters {
 
-    private static final Logger log = LoggerFactory.getLogger(DeadLetterQueue.class);
+    private static final Logger log = LoggerFactory.getLogger(RabbitDeadLetterQueue.class);
 
     private final RabbitTemplate rabbitTemplate;
     private final ConfirmedPublisher publisher;
@@ -51,20 +48,27 @@ public class DeadLetterQueue implements DeadLetters {
     private final String workExchange;
     private final String workRoutingKey;
     private final ReplayLimits limits;
-    private final JobMetrics metrics;
+    private final Runnable onReplayed;
     private final MessagePropertiesConverter propertiesConverter = new DefaultMessagePropertiesConverter();
     /** Not a reentrant lock: a call is refused even on the thread of the running one. */
     private final AtomicBoolean replaying = new AtomicBoolean();
 
-    public DeadLetterQueue(RabbitTemplate rabbitTemplate, ConfirmedPublisher publisher, QueueSettings queue,
-                           WorkerQueueProperties.Replay replay, JobMetrics metrics) {
+    /**
+     * @param deadLetterQueue the queue parked messages wait in
+     * @param workExchange    where a replay sends them (the empty string: the default exchange)
+     * @param workRoutingKey  with this routing key (on the default exchange: the work queue's name)
+     * @param onReplayed      called once per message replayed (a metric)
+     */
+    public RabbitDeadLetterQueue(RabbitTemplate rabbitTemplate, ConfirmedPublisher publisher, String deadLetterQueue,
+                                 String workExchange, String workRoutingKey, ReplayLimits limits,
+                                 Runnable onReplayed) {
         this.rabbitTemplate = rabbitTemplate;
         this.publisher = publisher;
-        this.deadLetterQueue = queue.deadLetter();
-        this.workExchange = queue.exchange();
-        this.workRoutingKey = queue.routingKey();
-        this.limits = new ReplayLimits(replay.defaultMax(), replay.maxPerCall());
-        this.metrics = metrics;
+        this.deadLetterQueue = deadLetterQueue;
+        this.workExchange = workExchange;
+        this.workRoutingKey = workRoutingKey;
+        this.limits = limits;
+        this.onReplayed = onReplayed;
     }
 
     @Override
@@ -77,30 +81,30 @@ public class DeadLetterQueue implements DeadLetters {
         return limits;
     }
 
-    /** The oldest {@code limit} parked jobs, oldest first; each goes back to its place in the queue. */
+    /** The oldest {@code limit} parked messages, oldest first; each goes back to its place in the queue. */
     @Override
-    public ParkedJobs list(int limit) {
+    public ParkedMessages list(int limit) {
         requireInRange(limit);
         try {
             return rabbitTemplate.execute(channel -> {
                 long remaining = channel.messageCount(deadLetterQueue);
-                List<ParkedJob> jobs = new ArrayList<>();
+                List<ParkedMessage> parked = new ArrayList<>();
                 long lastTag = -1;
                 try {
-                    while (jobs.size() < Math.min(limit, remaining)) {
+                    while (parked.size() < Math.min(limit, remaining)) {
                         GetResponse response = channel.basicGet(deadLetterQueue, false);
                         if (response == null) {
                             break;
                         }
                         lastTag = response.getEnvelope().getDeliveryTag();
-                        jobs.add(ParkedJob.of(toMessage(response)));
+                        parked.add(ParkedMessage.of(toMessage(response)));
                     }
                 } finally {
                     if (lastTag >= 0) {
                         channel.basicNack(lastTag, true, true);
                     }
                 }
-                return new ParkedJobs(deadLetterQueue, remaining, jobs);
+                return new ParkedMessages(deadLetterQueue, remaining, parked);
             });
         } catch (AmqpException e) {
             throw new DeadLettersUnavailableException(deadLetterQueue, e);
@@ -108,7 +112,7 @@ public class DeadLetterQueue implements DeadLetters {
     }
 
     /**
-     * Replays at most {@code max} messages, never more than the DLQ held when the call started (a replayed job
+     * Replays at most {@code max} messages, never more than the DLQ held when the call started (a replayed message
      * that fails again at once must not be picked up twice by the same call).
      */
     @Override
@@ -151,25 +155,25 @@ public class DeadLetterQueue implements DeadLetters {
                 publisher.publish(workExchange, workRoutingKey, replayable(dead));
             } catch (RuntimeException e) {
                 channel.basicNack(deliveryTag, false, true);
-                log.error("Replay of {} stopped: could not republish jobId={} traceId={}; it stays there",
+                log.error("Replay of {} stopped: could not republish messageId={} traceId={}; it stays there",
                         deadLetterQueue, messageId, traceId, e);
                 return new Outcome(new ReplayResult(moved, channel.messageCount(deadLetterQueue)), e);
             }
             channel.basicAck(deliveryTag, false);
             moved++;
-            metrics.replayed(1);
-            log.info("Replayed jobId={} traceId={} from {} (it had failed as {}: {})", messageId, traceId, deadLetterQueue,
-                    NotificationHeaders.stringHeader(dead.getMessageProperties(), NotificationHeaders.FAILURE_CLASS),
-                    NotificationHeaders.stringHeader(dead.getMessageProperties(), NotificationHeaders.FAILURE_REASON));
+            onReplayed.run();
+            log.info("Replayed messageId={} traceId={} from {} (it had failed as {}: {})", messageId, traceId, deadLetterQueue,
+                    QueueHeaders.stringHeader(dead.getMessageProperties(), QueueHeaders.FAILURE_CLASS),
+                    QueueHeaders.stringHeader(dead.getMessageProperties(), QueueHeaders.FAILURE_REASON));
         }
         return new Outcome(new ReplayResult(moved, channel.messageCount(deadLetterQueue)), null);
     }
 
     /** Same body and id; failure-cycle headers removed so the retry count starts at 0; replay count bumped. */
-    static Message replayable(Message dead) {
-        int replays = NotificationHeaders.replayCount(dead.getMessageProperties()) + 1;
-        Message copy = FailedJobRouter.copyOf(dead, Map.of(NotificationHeaders.REPLAY_COUNT, replays));
-        NotificationHeaders.FAILURE_CYCLE_HEADERS.forEach(copy.getMessageProperties().getHeaders()::remove);
+    public static Message replayable(Message dead) {
+        int replays = QueueHeaders.replayCount(dead.getMessageProperties()) + 1;
+        Message copy = QueueHeaders.copyOf(dead, Map.of(QueueHeaders.REPLAY_COUNT, replays));
+        QueueHeaders.FAILURE_CYCLE_HEADERS.forEach(copy.getMessageProperties().getHeaders()::remove);
         return copy;
     }
 
@@ -178,8 +182,8 @@ public class DeadLetterQueue implements DeadLetters {
                 response.getEnvelope(), StandardCharsets.UTF_8.name()));
     }
 
-    static String traceIdOf(MessageProperties properties) {
-        return TraceContext.traceIdOrNull(NotificationHeaders.stringHeader(properties, MessageHeaders.TRACEPARENT));
+    public static String traceIdOf(MessageProperties properties) {
+        return TraceContext.traceIdOrNull(QueueHeaders.stringHeader(properties, MessageHeaders.TRACEPARENT));
     }
 
     private void requireInRange(int count) {
@@ -193,7 +197,7 @@ public class DeadLetterQueue implements DeadLetters {
      *
      * @param remaining every message in the DLQ when the call started; {@code records} holds the oldest of them
      */
-    public record ParkedJobs(String deadLetterQueue, long remaining, List<ParkedJob> records)
+    public record ParkedMessages(String deadLetterQueue, long remaining, List<ParkedMessage> records)
             implements DeadLetterListing {
     }
 }

@@ -1,4 +1,4 @@
-package io.banksuite.notification.adapter.in.amqp;
+package io.banksuite.runtime.rabbit;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -9,22 +9,23 @@ import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.stereotype.Component;
 
 /**
- * Publishes to one of the worker's exchanges and returns only once the broker has taken responsibility for the
- * message: a positive publisher confirm and no mandatory return (a return means no queue was bound for the routing
+ * Publishes and returns only once the broker has taken responsibility for the message: a positive publisher confirm and no mandatory return (a return means no queue was bound for the routing
  * key, and the broker still acks such a message). Callers ack the message they are moving only after this returns.
  */
-@Component
 public class ConfirmedPublisher {
 
     private final RabbitTemplate rabbitTemplate;
     private final Duration confirmTimeout;
 
-    public ConfirmedPublisher(RabbitTemplate rabbitTemplate, WorkerQueueProperties properties) {
+    /**
+     * @param rabbitTemplate a template with correlated publisher confirms, publisher returns and {@code mandatory}
+     * @param confirmTimeout how long to wait for the confirm before the publish counts as failed
+     */
+    public ConfirmedPublisher(RabbitTemplate rabbitTemplate, Duration confirmTimeout) {
         this.rabbitTemplate = rabbitTemplate;
-        this.confirmTimeout = properties.publisher().confirmTimeout();
+        this.confirmTimeout = confirmTimeout;
     }
 
     public void publish(String exchange, String routingKey, Message message) {

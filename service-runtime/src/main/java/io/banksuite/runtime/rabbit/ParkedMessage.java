@@ -1,4 +1,4 @@
-package io.banksuite.notification.adapter.in.amqp;
+package io.banksuite.runtime.rabbit;
 
 import java.nio.charset.StandardCharsets;
 
@@ -6,9 +6,9 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 
 /**
- * A job parked in the dead-letter queue, as an operator sees it: the headers the worker wrote when it gave up.
+ * A message parked in a dead-letter queue, as an operator sees it: the headers its consumer wrote when it gave up.
  *
- * @param messageId          the message id (the job id, unless the message was poison)
+ * @param messageId          the message id (the job or event id, unless the message was poison)
  * @param failureClass       TRANSIENT (retries exhausted), PERMANENT or POISON
  * @param failureReason      what went wrong, and why the worker gave up
  * @param attempts           delivery attempts made
@@ -21,27 +21,27 @@ import org.springframework.amqp.core.MessageProperties;
  * @param traceId            the trace id of its traceparent, if any
  * @param body               the message body as text, at most {@value #MAX_BODY} characters
  */
-public record ParkedJob(String messageId, String failureClass, String failureReason, Integer attempts,
+public record ParkedMessage(String messageId, String failureClass, String failureReason, Integer attempts,
                         int retryCount, String failedAt, String originalQueue, String originalExchange,
                         String originalRoutingKey, int replayCount, String traceId, String body) {
 
     static final int MAX_BODY = 2000;
 
-    static ParkedJob of(Message message) {
+    public static ParkedMessage of(Message message) {
         MessageProperties p = message.getMessageProperties();
-        String attempts = NotificationHeaders.stringHeader(p, NotificationHeaders.ATTEMPTS);
+        String attempts = QueueHeaders.stringHeader(p, QueueHeaders.ATTEMPTS);
         String body = message.getBody() == null ? null : new String(message.getBody(), StandardCharsets.UTF_8);
-        return new ParkedJob(p.getMessageId(),
-                NotificationHeaders.stringHeader(p, NotificationHeaders.FAILURE_CLASS),
-                NotificationHeaders.stringHeader(p, NotificationHeaders.FAILURE_REASON),
+        return new ParkedMessage(p.getMessageId(),
+                QueueHeaders.stringHeader(p, QueueHeaders.FAILURE_CLASS),
+                QueueHeaders.stringHeader(p, QueueHeaders.FAILURE_REASON),
                 attempts == null ? null : parse(attempts),
-                NotificationHeaders.retryCount(p),
-                NotificationHeaders.stringHeader(p, NotificationHeaders.FAILED_AT),
-                NotificationHeaders.stringHeader(p, NotificationHeaders.ORIGINAL_QUEUE),
-                NotificationHeaders.stringHeader(p, NotificationHeaders.ORIGINAL_EXCHANGE),
-                NotificationHeaders.stringHeader(p, NotificationHeaders.ORIGINAL_ROUTING_KEY),
-                NotificationHeaders.replayCount(p),
-                DeadLetterQueue.traceIdOf(p),
+                QueueHeaders.retryCount(p),
+                QueueHeaders.stringHeader(p, QueueHeaders.FAILED_AT),
+                QueueHeaders.stringHeader(p, QueueHeaders.ORIGINAL_QUEUE),
+                QueueHeaders.stringHeader(p, QueueHeaders.ORIGINAL_EXCHANGE),
+                QueueHeaders.stringHeader(p, QueueHeaders.ORIGINAL_ROUTING_KEY),
+                QueueHeaders.replayCount(p),
+                RabbitDeadLetterQueue.traceIdOf(p),
                 body == null || body.length() <= MAX_BODY ? body : body.substring(0, MAX_BODY) + "...");
     }
 
