@@ -444,6 +444,28 @@ class EndToEndIT {
                 .isEqualTo(refused.get("reason").asText());
     }
 
+    /** Last: it kills notification-worker, which the alerts and dashboards above must see running. */
+    @Test
+    @Order(16)
+    void aWorkerKilledWhileTheProcessorChargesAsksAgainWithTheSameKeyAndTheCardIsChargedOnce() throws Exception {
+        String worker = suite.service("notification-worker").baseUrl();
+        // The simulator takes the money at once and answers 4 s later: the worker dies waiting for the answer.
+        String slow = postOutsideTheRecord(CHARGED_CLIENT, new BigDecimal("45.00"), null, "card-slow-4-e2e")
+                .path("id").asText();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> suite.cardProcessor().calls(slow) >= 1);
+        suite.kill("notification-worker");
+        assertThat(suite.cardProcessor().charges(slow)).as("charged before the crash").isEqualTo(1);
+
+        suite.restart("notification-worker");
+
+        // The unacked request came back; the new worker asked again with the same key and got the first answer.
+        assertThat(awaitTransactionStatus(slow, "SETTLED").has("statusReason")).isFalse();
+        assertThat(awaitCharge(worker, slow).get("status").asText()).isEqualTo("SETTLED");
+        assertThat(suite.cardProcessor().calls(slow)).as("asked again after the crash").isGreaterThanOrEqualTo(2);
+        assertThat(suite.cardProcessor().charges(slow)).as("charged once").isEqualTo(1);
+    }
+
     @Test
     @Order(10)
     void aLimitChangeAndABlockApplyToTheClientsLaterTransactions() throws Exception {

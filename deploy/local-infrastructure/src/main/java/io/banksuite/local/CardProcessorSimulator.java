@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +22,8 @@ import com.sun.net.httpserver.HttpServer;
  *   <li>{@code card-declined…}: 402, {@code {"id": …, "declineCode": "card_declined"}};</li>
  *   <li>{@code card-fails-<n>-…}: 503 to the first n calls for one key, then approved;</li>
  *   <li>{@code card-down…}: 503, always;</li>
+ *   <li>{@code card-slow-<s>-…}: approved and charged at once, but the answer comes only s seconds later (a test
+ *       kills the caller in between: its retry must get the same answer and charge nothing more);</li>
  *   <li>any other: 201, {@code {"id": "ch_…", "status": "succeeded"}}.</li>
  * </ul>
  * Like a real processor it is idempotent by key: once a key has a final answer (approved or declined), every later
@@ -31,6 +35,7 @@ public final class CardProcessorSimulator implements AutoCloseable {
 
     private static final Pattern CARD_ID = Pattern.compile("\"cardId\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern FAILS = Pattern.compile("card-fails-(\\d+)-.*");
+    private static final Pattern SLOW = Pattern.compile("card-slow-(\\d+)-.*");
 
     private record Answer(int status, String body) {
     }
@@ -48,6 +53,13 @@ public final class CardProcessorSimulator implements AutoCloseable {
             throw new UncheckedIOException("Cannot listen on " + host + ":" + port, e);
         }
         server.createContext("/v1/charges", this::handle);
+        // A thread per call: a slow answer must not hold the others back.
+        ExecutorService threads = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "card-processor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(threads);
         server.start();
     }
 
@@ -88,6 +100,7 @@ public final class CardProcessorSimulator implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -126,6 +139,10 @@ public final class CardProcessorSimulator implements AutoCloseable {
                     charges.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
                 }
             }
+            Matcher slow = SLOW.matcher(card.group(1));
+            if (slow.matches()) {
+                pause(Integer.parseInt(slow.group(1)));
+            }
             send(exchange, answer.status(), answer.body(), false);
         }
     }
@@ -143,6 +160,14 @@ public final class CardProcessorSimulator implements AutoCloseable {
             return new Answer(503, "{\"error\":\"unavailable\"}");
         }
         return new Answer(201, "{\"id\":\"" + reference + "\",\"status\":\"succeeded\"}");
+    }
+
+    private static void pause(int seconds) {
+        try {
+            Thread.sleep(seconds * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String body, boolean replayed) throws IOException {

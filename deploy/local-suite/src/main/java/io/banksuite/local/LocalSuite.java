@@ -345,7 +345,8 @@ public final class LocalSuite implements AutoCloseable {
         System.out.printf("  %-20s %s%n", "postgresql", PostgresDatabases.jdbcUrl("<database>"));
         System.out.printf("  %-20s %s   (analytics' events: database bank_analytics)%n", "clickhouse",
                 suite.clickHouse().url());
-        System.out.printf("  %-20s %s   (test cards: card-declined…, card-fails-<n>-…, card-down…)%n",
+        System.out.printf("  %-20s %s   (test cards: card-declined…, card-fails-<n>-…, card-down…,"
+                + " card-slow-<s>-…)%n",
                 "card processor", suite.cardProcessor().url());
         System.out.printf("  %-20s %s%n", "rabbitmq", "amqp://127.0.0.1:5672 (guest/guest), metrics "
                 + "http://127.0.0.1:" + RABBITMQ_METRICS_PORT + "/metrics");
