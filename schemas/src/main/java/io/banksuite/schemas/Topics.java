@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.banksuite.events.ClientDailySpend;
 import io.banksuite.events.ClientUpdated;
 import io.banksuite.events.LimitChanged;
 import io.banksuite.events.TransactionCreated;
@@ -39,6 +40,10 @@ public final class Topics {
     /** A client's profile was created or changed: {@link ClientUpdated}. */
     public static final EventType CLIENT_UPDATED = new EventType("client.updated", ClientUpdated.getClassSchema());
 
+    /** A client's spend so far on one day in one currency, after one more transaction: {@link ClientDailySpend}. */
+    public static final EventType DAILY_SPEND = new EventType("client.daily-spend",
+            ClientDailySpend.getClassSchema());
+
     /** A client's limits were set or changed: {@link LimitChanged}. */
     public static final EventType LIMIT_CHANGED = new EventType("limit.changed", LimitChanged.getClassSchema());
 
@@ -50,12 +55,24 @@ public final class Topics {
             List.of(TRANSACTION_CREATED, CLIENT_UPDATED, LIMIT_CHANGED), SubjectNameStrategy.TOPIC_RECORD_NAME,
             EVENT_PARTITIONS);
 
+    /** The name of {@link #CLIENT_DAILY_SPEND}. */
+    public static final String CLIENT_DAILY_SPEND_NAME = "client.daily-spend";
+
+    /**
+     * Each client's running spend per UTC day and currency, one record per {@link #TRANSACTION_CREATED}, written
+     * exactly once by ml-service's daily-spend stream (a Kafka transaction holds the output records and the input
+     * offsets; read it with {@code isolation.level=read_committed}). Key: client id (String), so it has the
+     * partitions of {@link #CLIENT_EVENTS} and a client's records keep their order; value: {@link ClientDailySpend}.
+     */
+    public static final Topic CLIENT_DAILY_SPEND = new Topic(CLIENT_DAILY_SPEND_NAME, String.class,
+            List.of(DAILY_SPEND), SubjectNameStrategy.TOPIC_RECORD_NAME, EVENT_PARTITIONS);
+
     private Topics() {
     }
 
     /** Every topic of the suite, dead-letter topics aside (each consumer group has its own, see {@link DeadLetters}). */
     public static List<Topic> all() {
-        return List.of(CLIENT_EVENTS);
+        return List.of(CLIENT_EVENTS, CLIENT_DAILY_SPEND);
     }
 
     /** The dead-letter topic where a consumer group parks the records of a topic it cannot process. */

@@ -57,6 +57,17 @@ class TopicsTest {
     }
 
     @Test
+    void theDailySpendTopicIsClientKeyedWithTheClientStreamsPartitions() {
+        assertThat(Topics.CLIENT_DAILY_SPEND.name()).isEqualTo(Topics.CLIENT_DAILY_SPEND_NAME);
+        assertThat(Topics.CLIENT_DAILY_SPEND.keyType()).isEqualTo(String.class);
+        // Same key, same partition count: a client's daily spend lands on the partition number of its events.
+        assertThat(Topics.CLIENT_DAILY_SPEND.partitions()).isEqualTo(Topics.CLIENT_EVENTS.partitions());
+        assertThat(Topics.CLIENT_DAILY_SPEND.valueSubject(Topics.DAILY_SPEND))
+                .isEqualTo("client.daily-spend-io.banksuite.events.ClientDailySpend");
+        assertThat(Topics.all()).contains(Topics.CLIENT_DAILY_SPEND);
+    }
+
+    @Test
     void aTopicOfSeveralEventTypesCannotNameItsSubjectsAfterTheTopicAlone() {
         assertThatThrownBy(() -> new Topics.Topic("t", String.class,
                 List.of(Topics.TRANSACTION_CREATED, Topics.CLIENT_UPDATED), SubjectNameStrategy.TOPIC_NAME, 1))
