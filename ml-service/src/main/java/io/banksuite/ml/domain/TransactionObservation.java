@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public record TransactionObservation(String clientId, String currency, long amountMinor, Instant occurredAt) {
 
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    /** An ISO 4217 alphabetic code. */
+    static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     public TransactionObservation {
         if (clientId == null || clientId.isBlank()) {

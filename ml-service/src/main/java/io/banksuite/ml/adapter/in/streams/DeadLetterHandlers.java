@@ -1,0 +1,116 @@
+package io.banksuite.ml.adapter.in.streams;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import io.banksuite.inbox.RecordDiagnostics;
+import io.banksuite.schemas.MessageHeaders;
+import io.banksuite.schemas.serde.SchemaRegistryException;
+import io.banksuite.schemas.tracing.TraceContext;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the stream does with a record of {@code client.events} it cannot use: it parks it, original key, bytes and
+ * headers, in its dead-letter topic ({@code errors.dead.letter.queue.topic.name}, with Kafka Streams' exception
+ * headers) and goes on; under exactly-once the parked copy is part of the same transaction as the offsets, so it
+ * is parked once. Each parking is logged at ERROR with the record's coordinates, event id and trace id. What is not
+ * the record's fault stops the stream thread instead (the uncaught-exception handler replaces it, and the record is
+ * read again): a registry that cannot be reached, or a failure of the state store.
+ */
+final class DeadLetterHandlers {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterHandlers.class);
+
+    private DeadLetterHandlers() {
+    }
+
+    /** Bytes that are not an event the registry can resolve: not Confluent-framed Avro, unknown schema id. */
+    public static final class Deserialization extends LogAndContinueExceptionHandler {
+
+        private String deadLetterTopic;
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            super.configure(configs);
+            deadLetterTopic = String.valueOf(configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG));
+        }
+
+        @Override
+        public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
+                ConsumerRecord<byte[], byte[]> record, Exception exception) {
+            if (registryUnreachable(exception)) {
+                log.warn("Cannot read {}: the schema registry is unreachable; the stream thread stops and the record"
+                        + " is read again", describe(context, null), exception);
+                return DeserializationExceptionHandler.Response.fail();
+            }
+            parked(context, null, deadLetterTopic, exception);
+            return super.handleError(context, record, exception);
+        }
+    }
+
+    /** An event the fold refuses: a field it cannot take ({@link IllegalArgumentException}), an overflowing total. */
+    public static final class Processing extends LogAndContinueProcessingExceptionHandler {
+
+        private String deadLetterTopic;
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            super.configure(configs);
+            deadLetterTopic = String.valueOf(configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG));
+        }
+
+        @Override
+        public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
+                                                               Exception exception) {
+            if (!(exception instanceof IllegalArgumentException || exception instanceof ArithmeticException
+                    || exception instanceof NullPointerException)) {
+                return ProcessingExceptionHandler.Response.fail();
+            }
+            parked(context, RecordDiagnostics.eventIdOf(record.value()), deadLetterTopic, exception);
+            return super.handleError(context, record, exception);
+        }
+    }
+
+    private static void parked(ErrorHandlerContext context, @Nullable String eventId, String deadLetterTopic,
+                               Exception exception) {
+        log.error("Parked {} on {}: {}", describe(context, eventId), deadLetterTopic, exception.toString());
+    }
+
+    /** {@code topic-partition@offset eventId=... traceId=...}, as the inbox's log lines have it. */
+    static String describe(ErrorHandlerContext context, @Nullable String eventId) {
+        String traceId = TraceContext.traceIdOrNull(header(context.headers(), MessageHeaders.TRACEPARENT));
+        if (eventId == null) {
+            eventId = header(context.headers(), MessageHeaders.EVENT_ID);
+        }
+        return context.topic() + "-" + context.partition() + "@" + context.offset() + " eventId="
+                + (eventId == null ? "unknown" : eventId) + " traceId=" + (traceId == null ? "unknown" : traceId);
+    }
+
+    private static @Nullable String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The registry did not answer, or answered with a server error: retrying can help, parking would lose order. */
+    static boolean registryUnreachable(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SchemaRegistryException registry
+                    && (registry.status() == 0 || registry.status() >= 500)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
