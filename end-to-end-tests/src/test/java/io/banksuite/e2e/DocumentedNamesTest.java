@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class DocumentedNamesTest {
 
     /** A topic of the registry, or the dead-letter topic of some group on one. */
-    private static final Pattern TOPIC = Pattern.compile("client\\.events(\\.[A-Za-z0-9<>_-]+\\.dlt)?");
+    private static final Pattern TOPIC = Pattern.compile("client\\.(events|daily-spend)(\\.[A-Za-z0-9<>_-]+\\.dlt)?");
     /**
      * A RabbitMQ exchange or queue: notifications[.…], the audit and charge queues' audit.… and charges.… (the bare
      * words are prose too often to check), the alerts fanout, and the charge outcomes' exchange and queues.
@@ -49,7 +49,8 @@ class DocumentedNamesTest {
                     : topics.contains(name))
                     .as("%s is a topic of Topics, or <topic>.<group>.dlt", name).isTrue();
         }
-        assertThat(names(TOPIC)).as("the docs name the topics").contains(Topics.CLIENT_EVENTS_NAME);
+        assertThat(names(TOPIC)).as("the docs name the topics").contains(Topics.CLIENT_EVENTS_NAME,
+                Topics.CLIENT_DAILY_SPEND_NAME);
     }
 
     @Test

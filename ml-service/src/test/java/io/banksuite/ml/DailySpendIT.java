@@ -130,7 +130,7 @@ class DailySpendIT {
     }
 
     @Test
-    void aPoisonRecordOrARefusedTransactionIsParkedAndTheStreamGoesOn() {
+    void aPoisonRecordOrARefusedTransactionIsParkedAndTheStreamGoesOn() throws Exception {
         String erin = client("erin");
         byte[] poison = inbox.publishPoison(erin);
         TransactionCreated refused = payment(erin, -5, "EUR", TODAY);
@@ -149,6 +149,14 @@ class DailySpendIT {
         // Kafka Streams' own dead-letter headers say why.
         assertThat(KafkaTestClients.header(parked.get(1), "__streams.errors.exception"))
                 .isEqualTo(IllegalArgumentException.class.getName());
+        // Counted as the consumers' parked records are, so the suite's dead-letter alert sees them.
+        String metrics = inbox.get("/actuator/prometheus").body();
+        assertThat(metrics.lines().filter(line -> line.startsWith("inbox_events_dead_lettered_total{"))
+                .filter(line -> line.contains("group=\"" + stream.applicationId() + "\"")))
+                .anyMatch(line -> line.contains("exception=\"IllegalArgumentException\""))
+                .anyMatch(line -> line.contains("exception=\"SerializationException\""));
+        // The stream's own meters (spring-kafka's KafkaStreamsMicrometerListener).
+        assertThat(metrics).contains("kafka_stream_alive_stream_threads");
     }
 
     private List<ClientDailySpend> outputsOf(String clientId) {

@@ -374,6 +374,10 @@ public final class LocalSuite implements AutoCloseable {
                 + "\"merchantId\":\"m-1\",\"merchantCategory\":\"5411\",\"merchantCountry\":\"DE\",\"channel\":\"WEB\","
                 + "\"cardId\":\"card-fails-2-demo\"}'      (a card payment: charged on the third attempt, 60 s apart)");
         System.out.println("  curl -s " + api + "/transactions/<id>      (status CREATED, then SETTLED, DECLINED or FAILED)");
+        String ml = suite.service("ml-service").baseUrl() + "/api/v1/clients/c-1";
+        System.out.println("  curl -s " + ml + "/features      (the client's features per currency)");
+        System.out.println("  curl -s " + ml + "/daily-spend      (today's spend per currency, from the exactly-once"
+                + " stream; ?day=YYYY-MM-DD for another UTC day)");
         String analytics = suite.service("analytics-service").baseUrl() + "/api/v1/analytics";
         System.out.println("  curl -s '" + analytics + "/countries?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z'"
                 + "      (totals by merchant country, from ClickHouse)");

@@ -4,9 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.banksuite.inbox.RecordDiagnostics;
+import io.banksuite.inbox.kafka.InboxRetryListener;
 import io.banksuite.schemas.MessageHeaders;
 import io.banksuite.schemas.serde.SchemaRegistryException;
 import io.banksuite.schemas.tracing.TraceContext;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -25,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * What the stream does with a record of {@code client.events} it cannot use: it parks it, original key, bytes and
  * headers, in its dead-letter topic ({@code errors.dead.letter.queue.topic.name}, with Kafka Streams' exception
  * headers) and goes on; under exactly-once the parked copy is part of the same transaction as the offsets, so it
- * is parked once. Each parking is logged at ERROR with the record's coordinates, event id and trace id. What is not
+ * is parked once. Each parking is logged at ERROR with the record's coordinates, event id and trace id, and
+ * counted ({@link Parking}). What is not
  * the record's fault stops the stream thread instead (the uncaught-exception handler replaces it, and the record is
  * read again): a registry that cannot be reached, or a failure of the state store.
  */
@@ -39,12 +43,12 @@ final class DeadLetterHandlers {
     /** Bytes that are not an event the registry can resolve: not Confluent-framed Avro, unknown schema id. */
     public static final class Deserialization extends LogAndContinueExceptionHandler {
 
-        private String deadLetterTopic;
+        private Parking parking;
 
         @Override
         public void configure(Map<String, ?> configs) {
             super.configure(configs);
-            deadLetterTopic = String.valueOf(configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG));
+            parking = Parking.of(configs);
         }
 
         @Override
@@ -55,7 +59,7 @@ final class DeadLetterHandlers {
                         + " is read again", describe(context, null), exception);
                 return DeserializationExceptionHandler.Response.fail();
             }
-            parked(context, null, deadLetterTopic, exception);
+            parking.parked(context, null, exception);
             return super.handleError(context, record, exception);
         }
     }
@@ -63,12 +67,12 @@ final class DeadLetterHandlers {
     /** An event the fold refuses: a field it cannot take ({@link IllegalArgumentException}), an overflowing total. */
     public static final class Processing extends LogAndContinueProcessingExceptionHandler {
 
-        private String deadLetterTopic;
+        private Parking parking;
 
         @Override
         public void configure(Map<String, ?> configs) {
             super.configure(configs);
-            deadLetterTopic = String.valueOf(configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG));
+            parking = Parking.of(configs);
         }
 
         @Override
@@ -78,14 +82,38 @@ final class DeadLetterHandlers {
                     || exception instanceof NullPointerException)) {
                 return ProcessingExceptionHandler.Response.fail();
             }
-            parked(context, RecordDiagnostics.eventIdOf(record.value()), deadLetterTopic, exception);
+            parking.parked(context, RecordDiagnostics.eventIdOf(record.value()), exception);
             return super.handleError(context, record, exception);
         }
     }
 
-    private static void parked(ErrorHandlerContext context, @Nullable String eventId, String deadLetterTopic,
-                               Exception exception) {
-        log.error("Parked {} on {}: {}", describe(context, eventId), deadLetterTopic, exception.toString());
+    /**
+     * Where records are parked, and how it is told: a log line, and the inbox's dead-letter counter (tags topic,
+     * group = the application id, exception), so the suite's dead-letter alert and dashboard panel count the
+     * stream's parked records with the consumers'. The handlers are built by Kafka Streams, not Spring, so the
+     * counter is registered in Micrometer's global registry, which Spring Boot's registry joins.
+     */
+    private record Parking(String deadLetterTopic, String group) {
+
+        static Parking of(Map<String, ?> configs) {
+            return new Parking(String.valueOf(configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG)),
+                    String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG)));
+        }
+
+        void parked(ErrorHandlerContext context, @Nullable String eventId, Exception exception) {
+            log.error("Parked {} on {}: {}", describe(context, eventId), deadLetterTopic, exception.toString());
+            Throwable root = exception;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            Counter.builder(InboxRetryListener.DEAD_LETTERED_METRIC)
+                    .description("Records this service could not process and parked in its dead-letter topic")
+                    .tag("topic", context.topic())
+                    .tag("group", group)
+                    .tag("exception", root.getClass().getSimpleName())
+                    .register(Metrics.globalRegistry)
+                    .increment();
+        }
     }
 
     /** {@code topic-partition@offset eventId=... traceId=...}, as the inbox's log lines have it. */
