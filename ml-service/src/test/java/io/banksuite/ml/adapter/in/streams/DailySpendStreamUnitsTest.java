@@ -63,7 +63,7 @@ class DailySpendStreamUnitsTest {
                 .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
                         "client.events.ml-daily-spend.dlt")
                 .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                        DeadLetterHandlers.Deserialization.class)
+                        ParkingExceptionHandler.class)
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L)
                 .containsEntry("main.consumer.session.timeout.ms", "6000");
         assertThatThrownBy(() -> properties("exactly_once", Map.of()))
@@ -76,10 +76,10 @@ class DailySpendStreamUnitsTest {
         var serverError = new SchemaRegistryException("unavailable", 503, 50301, null);
         var unknownSchema = new SchemaRegistryException("not found", 404, 40403, null);
 
-        assertThat(DeadLetterHandlers.registryUnreachable(new SerializationException("x", unreachable))).isTrue();
-        assertThat(DeadLetterHandlers.registryUnreachable(new SerializationException("x", serverError))).isTrue();
-        assertThat(DeadLetterHandlers.registryUnreachable(new SerializationException("x", unknownSchema))).isFalse();
-        assertThat(DeadLetterHandlers.registryUnreachable(new SerializationException("Unknown magic byte")))
+        assertThat(ParkingExceptionHandler.registryUnreachable(new SerializationException("x", unreachable))).isTrue();
+        assertThat(ParkingExceptionHandler.registryUnreachable(new SerializationException("x", serverError))).isTrue();
+        assertThat(ParkingExceptionHandler.registryUnreachable(new SerializationException("x", unknownSchema))).isFalse();
+        assertThat(ParkingExceptionHandler.registryUnreachable(new SerializationException("Unknown magic byte")))
                 .isFalse();
     }
 

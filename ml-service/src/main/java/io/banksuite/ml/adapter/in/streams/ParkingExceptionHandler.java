@@ -25,66 +25,52 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the stream does with a record of {@code client.events} it cannot use: it parks it, original key, bytes and
+ * What the stream does with a record of {@code client.events} it cannot use, as its deserialization and its
+ * processing exception handler (Kafka Streams builds one of each): it parks the record, original key, bytes and
  * headers, in its dead-letter topic ({@code errors.dead.letter.queue.topic.name}, with Kafka Streams' exception
- * headers) and goes on; under exactly-once the parked copy is part of the same transaction as the offsets, so it
- * is parked once. Each parking is logged at ERROR with the record's coordinates, event id and trace id, and
- * counted ({@link Parking}). What is not
- * the record's fault stops the stream thread instead (the uncaught-exception handler replaces it, and the record is
- * read again): a registry that cannot be reached, or a failure of the state store.
+ * headers, built by its own log-and-continue handlers) and goes on. Under exactly-once the parked copy is part of
+ * the same transaction as the offsets, so it is parked once. Each parking is logged at ERROR with the record's
+ * coordinates, event id and trace id, and counted ({@link Parking}). What is not the record's fault stops the
+ * stream thread instead (the uncaught-exception handler replaces it, and the record is read again): a registry that
+ * cannot be reached, or a failure of the state store.
  */
-final class DeadLetterHandlers {
+public final class ParkingExceptionHandler extends LogAndContinueExceptionHandler implements ProcessingExceptionHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(DeadLetterHandlers.class);
+    private static final Logger log = LoggerFactory.getLogger(ParkingExceptionHandler.class);
 
-    private DeadLetterHandlers() {
+    private final LogAndContinueProcessingExceptionHandler processing = new LogAndContinueProcessingExceptionHandler();
+    private Parking parking;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        super.configure(configs);
+        processing.configure(configs);
+        parking = Parking.of(configs);
     }
 
-    /** Bytes that are not an event the registry can resolve: not Confluent-framed Avro, unknown schema id. */
-    public static final class Deserialization extends LogAndContinueExceptionHandler {
-
-        private Parking parking;
-
-        @Override
-        public void configure(Map<String, ?> configs) {
-            super.configure(configs);
-            parking = Parking.of(configs);
+    /** Bytes that are not an event the registry can resolve: not Confluent-framed Avro, an unknown schema id. */
+    @Override
+    public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
+            ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        if (registryUnreachable(exception)) {
+            log.warn("Cannot read {}: the schema registry is unreachable; the stream thread stops and the record"
+                    + " is read again", describe(context, null), exception);
+            return DeserializationExceptionHandler.Response.fail();
         }
-
-        @Override
-        public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
-                ConsumerRecord<byte[], byte[]> record, Exception exception) {
-            if (registryUnreachable(exception)) {
-                log.warn("Cannot read {}: the schema registry is unreachable; the stream thread stops and the record"
-                        + " is read again", describe(context, null), exception);
-                return DeserializationExceptionHandler.Response.fail();
-            }
-            parking.parked(context, null, exception);
-            return super.handleError(context, record, exception);
-        }
+        parking.parked(context, null, exception);
+        return super.handleError(context, record, exception);
     }
 
     /** An event the fold refuses: a field it cannot take ({@link IllegalArgumentException}), an overflowing total. */
-    public static final class Processing extends LogAndContinueProcessingExceptionHandler {
-
-        private Parking parking;
-
-        @Override
-        public void configure(Map<String, ?> configs) {
-            super.configure(configs);
-            parking = Parking.of(configs);
+    @Override
+    public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
+                                                           Exception exception) {
+        if (!(exception instanceof IllegalArgumentException || exception instanceof ArithmeticException
+                || exception instanceof NullPointerException)) {
+            return ProcessingExceptionHandler.Response.fail();
         }
-
-        @Override
-        public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
-                                                               Exception exception) {
-            if (!(exception instanceof IllegalArgumentException || exception instanceof ArithmeticException
-                    || exception instanceof NullPointerException)) {
-                return ProcessingExceptionHandler.Response.fail();
-            }
-            parking.parked(context, RecordDiagnostics.eventIdOf(record.value()), exception);
-            return super.handleError(context, record, exception);
-        }
+        parking.parked(context, RecordDiagnostics.eventIdOf(record.value()), exception);
+        return processing.handleError(context, record, exception);
     }
 
     /**
