@@ -282,9 +282,9 @@ public final class InboxConsumerDriver implements BeforeEachCallback, AfterEachC
 
     // --- the inbox's table and meters
 
-    /** Ids of the events of that record key the inbox processed, in the order it processed them. */
+    /** Ids of the events of that record key the group's inbox processed, in the order it processed them. */
     public List<String> processedEventIds(String key) {
-        return requireInboxTable().eventIdsOf(key);
+        return requireInboxTable().eventIdsOf(key, group);
     }
 
     /** Events the group applied on the topic, by the inbox's counter. */
@@ -314,7 +314,7 @@ public final class InboxConsumerDriver implements BeforeEachCallback, AfterEachC
     }
 
     private State state(Supplier<?> effects) {
-        return new State(effects.get(), requireInboxTable().rows());
+        return new State(effects.get(), requireInboxTable().rows(group));
     }
 
     private InboxTable requireInboxTable() {

@@ -32,13 +32,16 @@ final class InboxTable {
                 .param(eventId).query(Long.class).single() > 0;
     }
 
-    /** The event ids processed for a record key, in the order they were applied. */
-    List<String> eventIdsOf(String key) {
-        return jdbc.sql("SELECT event_id::text FROM inbox_processed_event WHERE record_key = ? ORDER BY seq")
-                .param(key).query(String.class).list();
+    /** The event ids one group processed for a record key, in the order they were applied. */
+    List<String> eventIdsOf(String key, String group) {
+        return jdbc.sql("SELECT event_id::text FROM inbox_processed_event WHERE record_key = ? AND consumer_group = ?"
+                        + " ORDER BY seq")
+                .params(key, group).query(String.class).list();
     }
 
-    long rows() {
-        return jdbc.sql("SELECT count(*) FROM inbox_processed_event").query(Long.class).single();
+    /** The rows of one group: a service may run several inbox consumers on one table (ml-service does). */
+    long rows(String group) {
+        return jdbc.sql("SELECT count(*) FROM inbox_processed_event WHERE consumer_group = ?").param(group)
+                .query(Long.class).single();
     }
 }
