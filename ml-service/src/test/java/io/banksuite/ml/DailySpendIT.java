@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * endpoint serves them. What a crash does to it is {@link DailySpendKillIT}'s.
  */
 @InboxServiceTest
+@TestPropertySource(properties = MlServiceIT.STATE_DIR)
 class DailySpendIT {
 
     static final Duration TIMEOUT = InboxConsumerDriver.TIMEOUT;

@@ -23,6 +23,7 @@ import io.banksuite.schemas.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,9 +34,16 @@ import tools.jackson.databind.json.JsonMapper;
  * depend on their order.
  */
 @InboxServiceTest
+@TestPropertySource(properties = MlServiceIT.STATE_DIR)
 class MlServiceIT {
 
     static final Duration TIMEOUT = InboxConsumerDriver.TIMEOUT;
+
+    /**
+     * The daily-spend stream's state of this test run only: state left by an earlier run would describe another
+     * broker. One value for every test of the service, so that they share one application context.
+     */
+    static final String STATE_DIR = "ml.daily-spend.stream.state-dir=target/kafka-streams/${random.uuid}";
 
     private static final Instant T0 = Instant.parse("2026-11-27T14:00:00Z");
 

@@ -55,13 +55,13 @@ public class DailySpendStreamConfiguration {
 
     @Bean
     KStream<String, ClientDailySpend> dailySpendStream(StreamsBuilder dailySpendStreamsBuilder,
-                                                       KafkaProperties kafka) {
+                                                       DailySpendStreamProperties properties, KafkaProperties kafka) {
         String registryUrl = kafka.getProperties().get(AvroSerdeConfig.SCHEMA_REGISTRY_URL);
         if (registryUrl == null || registryUrl.isBlank()) {
             throw new IllegalStateException("spring.kafka.properties." + AvroSerdeConfig.SCHEMA_REGISTRY_URL
                     + " is required by the daily-spend stream");
         }
-        return DailySpendTopology.addTo(dailySpendStreamsBuilder, registryUrl);
+        return DailySpendTopology.addTo(dailySpendStreamsBuilder, registryUrl, properties.retention());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.banksuite.ml.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,6 +23,19 @@ public final class DailySpendMaths {
      */
     public static LocalDate dayOf(Instant occurredAt) {
         return LocalDate.ofInstant(occurredAt, ZoneOffset.UTC);
+    }
+
+    /**
+     * The oldest day whose tally is kept at {@code now}: the days before it are forgotten, and a transaction of one
+     * of them can no longer be counted exactly (its tally would start again from nothing).
+     *
+     * @param retention how far back tallies are kept, at least a day
+     */
+    public static LocalDate oldestKeptDay(Instant now, Duration retention) {
+        if (retention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("The retention must be at least a day, not " + retention);
+        }
+        return dayOf(now.minus(retention));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.banksuite.ml.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -46,6 +47,14 @@ class DailySpendMathsTest {
                 .isEqualTo(LocalDate.parse("2026-11-27"));
         assertThat(DailySpendMaths.dayOf(Instant.parse("2026-11-28T00:00:00Z")))
                 .isEqualTo(LocalDate.parse("2026-11-28"));
+    }
+
+    @Test
+    void theOldestKeptDayIsTheUtcDayARetentionAgo() {
+        assertThat(DailySpendMaths.oldestKeptDay(Instant.parse("2026-12-01T10:00:00Z"), Duration.ofDays(35)))
+                .isEqualTo(LocalDate.parse("2026-10-27"));
+        assertThatThrownBy(() -> DailySpendMaths.oldestKeptDay(T0, Duration.ofHours(23)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  *                            {@code read_committed} reader sees them
  * @param threads             stream threads (at most the topic's partitions are useful)
  * @param replicationFactor   of the internal topics (changelog); -1 takes the broker's default
+ * @param retention           how far back each day's tally is kept (at least a day): a transaction that occurred
+ *                            earlier is parked, since its day can no longer be counted exactly
  * @param closeTimeout        how long a shutdown waits for the stream to commit and close
  * @param properties          any other Kafka Streams, consumer or producer setting (e.g.
  *                            {@code main.consumer.session.timeout.ms}); the settings above win over these
@@ -42,6 +44,7 @@ public record DailySpendStreamProperties(
         @DefaultValue("100ms") @NotNull Duration commitInterval,
         @DefaultValue("1") @Min(1) int threads,
         @DefaultValue("-1") int replicationFactor,
+        @DefaultValue("35d") @NotNull Duration retention,
         @DefaultValue("10s") @NotNull Duration closeTimeout,
         @DefaultValue Map<String, String> properties) {
 
@@ -51,6 +54,10 @@ public record DailySpendStreamProperties(
         if (!GUARANTEES.contains(processingGuarantee)) {
             throw new IllegalArgumentException("ml.daily-spend.stream.processing-guarantee must be one of "
                     + GUARANTEES + ", not " + processingGuarantee);
+        }
+        if (retention != null && retention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("ml.daily-spend.stream.retention must be at least a day, not "
+                    + retention);
         }
         properties = properties == null ? Map.of() : Map.copyOf(properties);
     }

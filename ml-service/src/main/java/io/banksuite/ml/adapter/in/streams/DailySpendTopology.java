@@ -1,5 +1,6 @@
 package io.banksuite.ml.adapter.in.streams;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.banksuite.events.ClientDailySpend;
@@ -35,20 +36,29 @@ public final class DailySpendTopology {
     private DailySpendTopology() {
     }
 
-    /** Adds the stream to {@code builder}, reading and writing Avro through the registry at {@code registryUrl}. */
-    public static KStream<String, ClientDailySpend> addTo(StreamsBuilder builder, String registryUrl) {
+    /**
+     * Adds the stream to {@code builder}, reading and writing Avro through the registry at {@code registryUrl}, and
+     * keeping each day's tallies for {@code retention}.
+     */
+    public static KStream<String, ClientDailySpend> addTo(StreamsBuilder builder, String registryUrl,
+                                                          Duration retention) {
+        return addTo(builder, avro(registryUrl, Topics.CLIENT_EVENTS), avro(registryUrl, Topics.CLIENT_DAILY_SPEND),
+                retention);
+    }
+
+    /** The same with the value serdes given: the topology test's, which need no registry. */
+    static KStream<String, ClientDailySpend> addTo(StreamsBuilder builder, Serde<Object> events,
+                                                   Serde<ClientDailySpend> spendValues, Duration retention) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 new DailySpendStoreSerde()));
         KStream<String, ClientDailySpend> spend = builder
-                .stream(Topics.CLIENT_EVENTS_NAME, Consumed.with(Serdes.String(), avro(registryUrl, Topics.CLIENT_EVENTS))
-                        .withName("client-events"))
+                .stream(Topics.CLIENT_EVENTS_NAME, Consumed.with(Serdes.String(), events).withName("client-events"))
                 // The stream's other event types (and types newer than this service, read as generic data) are not
                 // spend.
                 .filter((clientId, event) -> event instanceof TransactionCreated, Named.as("transactions"))
                 .mapValues(event -> (TransactionCreated) event, Named.as("as-transaction"))
-                .processValues(DailySpendProcessor::new, Named.as("fold-daily-spend"), STORE);
-        spend.to(Topics.CLIENT_DAILY_SPEND_NAME, Produced.with(Serdes.String(),
-                DailySpendTopology.<ClientDailySpend>avro(registryUrl, Topics.CLIENT_DAILY_SPEND))
+                .processValues(() -> new DailySpendProcessor(retention), Named.as("fold-daily-spend"), STORE);
+        spend.to(Topics.CLIENT_DAILY_SPEND_NAME, Produced.with(Serdes.String(), spendValues)
                 .withName("client-daily-spend"));
         return spend;
     }

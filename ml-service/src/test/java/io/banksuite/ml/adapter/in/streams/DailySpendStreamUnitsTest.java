@@ -36,10 +36,12 @@ class DailySpendStreamUnitsTest {
     }
 
     @Test
-    void aStoreKeyIsClientDayAndCurrency() {
+    void aStoreKeyIsDayClientAndCurrency() {
         var observed = new TransactionObservation("c-1", "EUR", 5, Instant.parse("2026-11-27T23:00:00Z"));
 
-        assertThat(DailySpendProcessor.storeKey(observed)).isEqualTo("c-1|2026-11-27|EUR");
+        assertThat(DailySpendProcessor.storeKey(observed)).isEqualTo("2026-11-27|c-1|EUR");
+        // Every key of a day sorts before the next day, the bound of the purge's range.
+        assertThat(DailySpendProcessor.storeKey(observed)).isLessThan("2026-11-28");
     }
 
     @Test
@@ -85,6 +87,6 @@ class DailySpendStreamUnitsTest {
 
     private static DailySpendStreamProperties properties(String guarantee, Map<String, String> extra) {
         return new DailySpendStreamProperties("ml-daily-spend", Path.of("/tmp/state"), guarantee,
-                Duration.ofMillis(100), 1, -1, Duration.ofSeconds(10), extra);
+                Duration.ofMillis(100), 1, -1, Duration.ofDays(35), Duration.ofSeconds(10), extra);
     }
 }
