@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Folds one transaction into its client's spend of that day and currency, and forwards the new spend; an event the
- * day's tally holds already forwards nothing. A transaction the fold cannot take (no positive amount, no ISO currency, a key that is not its client, a day older than the retention) throws
- * {@link IllegalArgumentException}, which the processing handler parks ({@link ParkingExceptionHandler}).
+ * day's tally holds already forwards nothing. A transaction the fold cannot take (no positive amount, no ISO
+ * currency, a key that is not its client, a day older than the retention) throws {@link IllegalArgumentException},
+ * which the processing handler parks ({@link ParkingExceptionHandler}).
  */
 class DailySpendProcessor implements FixedKeyProcessor<String, TransactionCreated, ClientDailySpend> {
 
