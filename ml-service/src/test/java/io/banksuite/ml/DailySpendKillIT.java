@@ -53,10 +53,11 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * with the running totals of its inputs, in its input order: no duplicate, no gap.
  *
  * <p>What it tells apart: {@code -Ddaily-spend.kill-test.guarantee=at_least_once} runs the children without
- * transactions. The fold's own event-id check (a repeated event counts once) then still hides the crash on this
- * one-broker cluster, where a task's changelog record and output record travel in one produce request; with that
- * check removed, at_least_once fails here (52 repeated records in one run) while exactly_once_v2 still passes (45
- * aborted records, none committed). Nothing here asserts a timing; the waits only bound how long the test may
+ * transactions, and the test fails: nothing was aborted, because nothing was a transaction. (The fold's own
+ * event-id check, a repeated event counts once, would otherwise hide the crash on this one-broker cluster, where a
+ * task's changelog record and output record travel in one produce request; with that check removed,
+ * at_least_once also repeats records here, 52 in one run, while exactly_once_v2 passes with 45 aborted records,
+ * none committed.) Nothing here asserts a timing; the waits only bound how long the test may
  * take.
  */
 @EmbeddedKafka(partitions = Topics.EVENT_PARTITIONS,
@@ -116,9 +117,12 @@ class DailySpendKillIT {
                     }
                 }
             });
-            await("the first instance writing").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> written(admin, IsolationLevel.READ_UNCOMMITTED) >= KILL_AFTER);
-            long open = written(admin, IsolationLevel.READ_UNCOMMITTED) - written(admin, IsolationLevel.READ_COMMITTED);
+            // Killed in the middle of a transaction: records written beyond the last stable offset, not committed.
+            await("the first instance writing, a transaction open").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> written(admin, IsolationLevel.READ_UNCOMMITTED) >= KILL_AFTER
+                            && open(admin) > 0);
+            long open = open(admin);
 
             first.destroyForcibly();
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -139,12 +143,13 @@ class DailySpendKillIT {
                 IsolationLevel.READ_COMMITTED);
         assertExactlyOnce(committed, inputs);
 
-        // What a read_uncommitted reader sees besides: the killed instance's aborted records, if the kill caught any
-        // in flight, each an identical copy of the committed record the second instance wrote for the same input.
+        // What a read_uncommitted reader sees besides: the killed instance's open transaction, aborted (by the
+        // second instance fencing it), each record an identical copy of the committed record the second instance
+        // wrote for the same input. Without transactions (at_least_once) there is nothing to abort: this fails.
         List<ClientDailySpend> all = DailySpendRecords.read(bootstrap, registryUrl, IsolationLevel.READ_UNCOMMITTED);
         Map<String, ClientDailySpend> committedByEvent = committed.stream()
                 .collect(Collectors.toMap(ClientDailySpend::getEventId, spend -> spend));
-        assertThat(all).hasSizeGreaterThanOrEqualTo(committed.size())
+        assertThat(all).as("the kill's open transaction, aborted").hasSizeGreaterThan(committed.size())
                 .allSatisfy(spend -> assertThat(spend).isEqualTo(committedByEvent.get(spend.getEventId())));
         log.info("read_committed: {} records; read_uncommitted: {} (aborted copies: {})", committed.size(),
                 all.size(), all.size() - committed.size());
@@ -192,6 +197,11 @@ class DailySpendKillIT {
                     yesterday.plusSeconds(60L * i)));
         }
         return inputs;
+    }
+
+    /** Output offsets beyond the last stable offset: records of a transaction still open. */
+    private static long open(Admin admin) throws Exception {
+        return written(admin, IsolationLevel.READ_UNCOMMITTED) - written(admin, IsolationLevel.READ_COMMITTED);
     }
 
     /** Output records written so far: high watermarks (uncommitted) or last stable offsets (committed). */
