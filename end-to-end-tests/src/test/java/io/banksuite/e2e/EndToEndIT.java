@@ -782,12 +782,16 @@ class EndToEndIT {
         }
         List<String> ids = new ArrayList<>();
         String database = suite.service(consumer).database();
+        // The consumer group's rows only: ml-service's inbox also holds its daily-spend consumer's.
         try (java.sql.Connection connection = DriverManager.getConnection(PostgresDatabases.jdbcUrl(database),
                 PostgresDatabases.username(), PostgresDatabases.password());
-             ResultSet rows = connection.createStatement()
-                     .executeQuery("SELECT event_id FROM inbox_processed_event ORDER BY seq")) {
-            while (rows.next()) {
-                ids.add(rows.getString(1));
+             var query = connection.prepareStatement(
+                     "SELECT event_id FROM inbox_processed_event WHERE consumer_group = ? ORDER BY seq")) {
+            query.setString(1, groups.get(consumer));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
             }
         }
         return ids;

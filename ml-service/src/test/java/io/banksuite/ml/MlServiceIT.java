@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +46,12 @@ class MlServiceIT {
      */
     static final String STATE_DIR = "ml.daily-spend.stream.state-dir=target/kafka-streams/${random.uuid}";
 
-    private static final Instant T0 = Instant.parse("2026-11-27T14:00:00Z");
+    /**
+     * Yesterday, 14:00 UTC: within the daily-spend stream's retention whenever the test runs (a fixed date would be
+     * parked by it as too old one day), and with seconds to spare before midnight on either side.
+     */
+    private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS)
+            .plus(14, ChronoUnit.HOURS);
 
     /** Publishes to the service's consumer group, and checks what the inbox guarantees whatever the effect. */
     @RegisterExtension
