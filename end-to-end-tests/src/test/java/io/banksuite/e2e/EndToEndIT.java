@@ -259,6 +259,8 @@ class EndToEndIT {
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(successfulCalls().stream()
                 .map(WebhookReceiver.Call::transactionId).collect(Collectors.toSet())).isEqualTo(expected));
         assertThat(successfulCalls()).as("each job sent once").hasSize(expected.size());
+        assertThat(webhook.calls()).as("every call signed by the worker").isNotEmpty()
+                .allSatisfy(call -> assertThat(call.signed()).as(call.jobId()).isTrue());
     }
 
     @Test
@@ -695,7 +697,8 @@ class EndToEndIT {
                     "--charge.processor.url=http://127.0.0.1:" + cardProcessorPort,
                     "--charge.outcomes.exchange=" + rabbitName(RabbitTopology.CHARGE_OUTCOMES_EXCHANGE),
                     "--notification.provider.type=webhook",
-                    "--notification.provider.webhook.url=" + webhook.url()));
+                    "--notification.provider.webhook.url=" + webhook.url(),
+                    "--notification.provider.webhook.signing-secret=" + WebhookReceiver.SECRET));
             case "fraud-service" -> List.of(
                     "--notification.exchange=" + rabbitName(RabbitTopology.FRAUD_ALERTS_EXCHANGE),
                     "--charge.exchange=" + rabbitName(RabbitTopology.CHARGES_EXCHANGE),

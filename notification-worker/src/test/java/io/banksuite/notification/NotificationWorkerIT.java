@@ -98,6 +98,7 @@ class NotificationWorkerIT {
         registry.add("worker.consumer.requeue-delay", () -> "100ms");
         registry.add("notification.provider.type", () -> "webhook");
         registry.add("notification.provider.webhook.url", WEBHOOK::url);
+        registry.add("notification.provider.webhook.signing-secret", () -> "a-test-secret-of-at-least-32-bytes");
     }
 
     @Autowired

@@ -1,18 +1,23 @@
 package io.banksuite.notification.config;
 
+import io.banksuite.notification.adapter.out.cardprocessor.CardProcessorProperties;
+import io.banksuite.notification.adapter.out.cardprocessor.HttpCardProcessor;
 import io.banksuite.notification.adapter.out.provider.LogNotificationProvider;
 import io.banksuite.notification.adapter.out.provider.ProviderProperties;
 import io.banksuite.notification.adapter.out.provider.WebhookNotificationProvider;
 import io.banksuite.notification.application.port.out.NotificationProvider;
-import java.net.http.HttpClient;
+import io.banksuite.notification.domain.WebhookSignature;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Selects the provider with {@code notification.provider.type} (log by default). */
+/**
+ * Selects the notification provider with {@code notification.provider.type} (log by default), and builds the card
+ * processor's HTTP adapter: the worker's outbound HTTP, both through {@link OutboundHttp}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ProviderConfiguration {
 
@@ -22,24 +27,31 @@ public class ProviderConfiguration {
         return new LogNotificationProvider();
     }
 
-    /**
-     * Uses Boot's RestClient.Builder (message converters, observations) with a JDK HttpClient of our own so the
-     * webhook's timeouts are explicit and independent of other HTTP clients.
-     */
+    /** The webhook needs its URL and a signing secret of at least 32 bytes: the service does not start without. */
     @Bean
     @ConditionalOnProperty(name = "notification.provider.type", havingValue = "webhook")
     NotificationProvider webhookNotificationProvider(RestClient.Builder restClientBuilder,
-            ProviderProperties properties) {
+            ProviderProperties properties, JsonMapper json, Clock clock) {
         ProviderProperties.Webhook webhook = properties.webhook();
         if (webhook.url() == null) {
             throw new IllegalStateException(
                     "notification.provider.webhook.url is required when notification.provider.type=webhook");
         }
-        var requestFactory = ClientHttpRequestFactoryBuilder.jdk()
-                // Webhook receivers are HTTP/1.1 servers; skip the JDK client's h2c upgrade attempt.
-                .withHttpClientCustomizer(builder -> builder.version(HttpClient.Version.HTTP_1_1))
-                .build(HttpClientSettings.defaults().withTimeouts(webhook.connectTimeout(), webhook.readTimeout()));
-        return new WebhookNotificationProvider(restClientBuilder.requestFactory(requestFactory).build(),
-                webhook.url());
+        byte[] secret;
+        try {
+            secret = WebhookSignature.secret(webhook.signingSecret());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("notification.provider.webhook.signing-secret (environment variable "
+                    + "NOTIFICATION_PROVIDER_WEBHOOK_SIGNING_SECRET): " + e.getMessage(), e);
+        }
+        return new WebhookNotificationProvider(OutboundHttp.restClient(restClientBuilder, webhook.connectTimeout(),
+                webhook.readTimeout()), webhook.url(), secret, json, clock);
+    }
+
+    @Bean
+    HttpCardProcessor httpCardProcessor(RestClient.Builder restClientBuilder, CardProcessorProperties properties,
+                                        JsonMapper json) {
+        return new HttpCardProcessor(OutboundHttp.restClient(restClientBuilder, properties.connectTimeout(),
+                properties.readTimeout()), properties, json);
     }
 }

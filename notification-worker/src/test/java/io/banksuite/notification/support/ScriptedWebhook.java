@@ -19,17 +19,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real HTTP server on 127.0.0.1 standing in for the notification provider. Each job id (taken from the
  * Idempotency-Key header) gets a script of statuses: the n-th request gets the n-th status, and the last status
- * repeats forever. Jobs without a script get 200. Every request is recorded.
+ * repeats forever. Jobs without a script get 200. A 3xx status comes with {@code Location: <url>/moved}, a path
+ * that answers 200 to anything and records what reaches it ({@link #redirected()}). Every request is recorded.
  */
 public final class ScriptedWebhook implements AutoCloseable {
 
     public static final String PATH = "/notifications";
+    /** Where a 3xx answer points. */
+    public static final String MOVED = "/moved";
     /** Scripted status meaning: do not answer until the webhook is closed (provokes a read timeout). */
     public static final int HANG = -1;
 
     private final HttpServer server;
     private final Map<String, List<Integer>> scripts = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<Request> redirected = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private ScriptedWebhook(HttpServer server) {
@@ -41,6 +45,7 @@ public final class ScriptedWebhook implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             var webhook = new ScriptedWebhook(server);
             server.createContext(PATH, webhook::handle);
+            server.createContext(MOVED, webhook::moved);
             server.setExecutor(Executors.newCachedThreadPool());
             server.start();
             return webhook;
@@ -57,6 +62,11 @@ public final class ScriptedWebhook implements AutoCloseable {
         scripts.put(jobId, List.of(statuses));
     }
 
+    /** The requests that arrived at the redirect's target: none, if the client follows no redirect. */
+    public List<Request> redirected() {
+        return List.copyOf(redirected);
+    }
+
     public List<Request> requestsFor(String jobId) {
         return requests.stream().filter(r -> jobId.equals(r.idempotencyKey())).toList();
     }
@@ -71,17 +81,34 @@ public final class ScriptedWebhook implements AutoCloseable {
                 List<Integer> script = idempotencyKey == null ? List.of(200)
                         : scripts.getOrDefault(idempotencyKey, List.of(200));
                 status = script.get(Math.min(attemptIndex, script.size() - 1));
-                requests.add(new Request(exchange.getRequestMethod(), idempotencyKey,
-                        exchange.getRequestHeaders().getFirst("X-Notification-Attempt"),
-                        exchange.getRequestHeaders().getFirst(MessageHeaders.TRACEPARENT),
-                        exchange.getRequestHeaders().getFirst("Content-Type"), requestBody, status));
+                requests.add(request(exchange, idempotencyKey, requestBody, status));
             }
             if (status == HANG) {
                 awaitClose();
                 return;
             }
+            if (status >= 300 && status < 400) {
+                exchange.getResponseHeaders().set("Location",
+                        "http://127.0.0.1:" + server.getAddress().getPort() + MOVED);
+            }
             exchange.sendResponseHeaders(status, -1);
         }
+    }
+
+    private void moved(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream body = exchange.getRequestBody()) {
+            redirected.add(request(exchange, exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                    new String(body.readAllBytes(), StandardCharsets.UTF_8), 200));
+            exchange.sendResponseHeaders(200, -1);
+        }
+    }
+
+    private static Request request(HttpExchange exchange, String idempotencyKey, String body, int status) {
+        return new Request(exchange.getRequestMethod(), idempotencyKey,
+                exchange.getRequestHeaders().getFirst("X-Notification-Attempt"),
+                exchange.getRequestHeaders().getFirst(MessageHeaders.TRACEPARENT),
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                exchange.getRequestHeaders().getFirst("X-Bank-Signature"), body, status);
     }
 
     private void awaitClose() {
@@ -100,7 +127,7 @@ public final class ScriptedWebhook implements AutoCloseable {
 
     /** One request as the provider saw it, and the status it was answered with. */
     public record Request(String method, String idempotencyKey, String attempt, String traceparent,
-            String contentType, String body, int status) {
+            String contentType, String signature, String body, int status) {
 
         public boolean accepted() {
             return status >= 200 && status < 300;

@@ -1,7 +1,6 @@
 package io.banksuite.notification.adapter.out.cardprocessor;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,11 +13,7 @@ import io.banksuite.schemas.charge.ChargeRequest;
 import io.banksuite.schemas.tracing.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
  * 408, 425, 429, 5xx and I/O errors transient; any other status permanent. Redirects are not followed: a charge
  * POSTed elsewhere is not this processor's answer.
  */
-@Component
 public class HttpCardProcessor implements CardProcessor {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -42,13 +36,9 @@ public class HttpCardProcessor implements CardProcessor {
     private final URI chargesUrl;
     private final JsonMapper json;
 
-    public HttpCardProcessor(RestClient.Builder builder, CardProcessorProperties properties, JsonMapper json) {
-        var requestFactory = ClientHttpRequestFactoryBuilder.jdk()
-                .withHttpClientCustomizer(http -> http.version(HttpClient.Version.HTTP_1_1))
-                .build(HttpClientSettings.defaults()
-                        .withTimeouts(properties.connectTimeout(), properties.readTimeout())
-                        .withRedirects(HttpRedirects.DONT_FOLLOW));
-        this.client = builder.requestFactory(requestFactory).build();
+    /** @param client a client that follows no redirects, with the processor's timeouts */
+    public HttpCardProcessor(RestClient client, CardProcessorProperties properties, JsonMapper json) {
+        this.client = client;
         this.chargesUrl = properties.url().resolve("/v1/charges");
         this.json = json;
     }

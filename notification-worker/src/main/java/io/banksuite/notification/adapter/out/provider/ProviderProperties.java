@@ -20,7 +20,21 @@ public record ProviderProperties(@NotNull ProviderType type, @Valid @NotNull Web
         WEBHOOK
     }
 
-    /** The url is required only when the webhook provider is selected (checked when the adapter is created). */
-    public record Webhook(URI url, @NotNull Duration connectTimeout, @NotNull Duration readTimeout) {
+    /**
+     * The url and the signing secret are required only when the webhook provider is selected (checked when the
+     * adapter is created).
+     *
+     * @param signingSecret the HMAC secret shared with the provider (at least 32 bytes), from the environment
+     *                      ({@code NOTIFICATION_PROVIDER_WEBHOOK_SIGNING_SECRET}); never in a file of the repository
+     */
+    public record Webhook(URI url, @NotNull Duration connectTimeout, @NotNull Duration readTimeout,
+                          String signingSecret) {
+
+        /** Never prints the secret. */
+        @Override
+        public String toString() {
+            return "Webhook[url=" + url + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
+                    + ", signingSecret=" + (signingSecret == null || signingSecret.isEmpty() ? "unset" : "****") + "]";
+        }
     }
 }
