@@ -213,6 +213,22 @@ class ClientApiIT extends ApiIntegrationTest {
     }
 
     @Test
+    void anUnknownFieldInsideAnEntryAndANumberLimitAreNamedWhereTheyStand() throws Exception {
+        putProfile("c-1", ACTIVE).andExpect(status().isCreated());
+
+        putLimits("c-1", """
+                {"limits":[{"currency":"EUR","singleTransactionLimit":"100","dailyLimit":500,"weeklyLimit":"900"}]}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains(
+                        "limits[0].dailyLimit", "limits[0].weeklyLimit")))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a JSON string"))
+                .andExpect(jsonPath("$.errors[1].message").value("is not a field of this request"));
+
+        assertThat(count("client_limit_versions")).isZero();
+        assertThat(outbox()).hasSize(1);
+    }
+
+    @Test
     void ofTwoConcurrentChangesFromTheSameVersionExactlyOneWins() throws Exception {
         putProfile("c-1", ACTIVE).andExpect(status().isCreated());
         CyclicBarrier start = new CyclicBarrier(2);

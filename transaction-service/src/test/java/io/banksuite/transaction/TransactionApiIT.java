@@ -126,25 +126,55 @@ class TransactionApiIT extends ApiIntegrationTest {
     }
 
     @Test
-    void aJsonNumberAmountKeepsItsExactDigits() throws Exception {
+    void anAmountIsAJsonStringNeverANumberAndTheRefusalSaysSo() throws Exception {
+        // A JSON number may have been through a client's binary floating point already: 0.1 + 0.2 is not 0.30.
         postJson("""
-                {"clientId":"c-2","amount":0.10,"currency":"EUR","type":"TRANSFER","channel":"MOBILE"}""")
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.amount").value("0.10"))
-                .andExpect(jsonPath("$.merchantId").doesNotExist());
-        assertThat(jdbc.queryForObject("SELECT amount_minor FROM transactions", Long.class)).isEqualTo(10L);
-        postJson("""
-                {"clientId":"c-2","amount":100.000000000000000000001,"currency":"EUR","type":"TRANSFER",
-                 "channel":"MOBILE"}""")
+                {"clientId":"c-2","amount":0.30000000000000004,"currency":"EUR","type":"TRANSFER","channel":"MOBILE"}""")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("amount"));
+                .andExpect(jsonPath("$.errors", hasSize(1)))
+                .andExpect(jsonPath("$.errors[0].field").value("amount"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a JSON string"));
+        assertThat(count("transactions")).isZero();
+        postJson("""
+                {"clientId":"c-2","amount":"0.30","currency":"EUR","type":"TRANSFER","channel":"MOBILE"}""")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.amount").value("0.30"));
+    }
+
+    @Test
+    void aDuplicateKeyIsRefusedNotResolvedByTheLastOneWinning() throws Exception {
+        postJson("""
+                {"clientId":"c-1","amount":"1.00","amount":"2.00","currency":"EUR","type":"PAYMENT","channel":"WEB"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors", hasSize(1)))
+                .andExpect(jsonPath("$.errors[0].field").value("amount"))
+                .andExpect(jsonPath("$.errors[0].message").value("appears more than once"));
+        assertThat(count("transactions")).isZero();
+        assertThat(count("outbox")).isZero();
+    }
+
+    @Test
+    void unknownFieldsAreEachNamedWithTheOtherBadFields() throws Exception {
+        postJson("""
+                {"clientId":"c-1","amount":"125.50","currency":"eur","type":"PAYMENT","channel":"WEB",
+                 "amountCents":12550,"note":"rent"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors", hasSize(3)))
+                .andExpect(jsonPath("$.errors[0].field").value("amountCents"))
+                .andExpect(jsonPath("$.errors[0].message").value("is not a field of this request"))
+                .andExpect(jsonPath("$.errors[1].field").value("note"))
+                .andExpect(jsonPath("$.errors[2].field").value("currency"));
+        assertThat(count("transactions")).isZero();
     }
 
     static Stream<Arguments> invalidRequests() {
         return Stream.of(
                 Arguments.of("amount missing", VALID.replace("\"amount\":\"125.50\",", ""), List.of("amount")),
                 Arguments.of("amount zero", VALID.replace("\"125.50\"", "\"0\""), List.of("amount")),
-                Arguments.of("amount negative", VALID.replace("\"125.50\"", "-3"), List.of("amount")),
+                Arguments.of("amount negative", VALID.replace("\"125.50\"", "\"-3\""), List.of("amount")),
+                Arguments.of("amount a JSON number", VALID.replace("\"125.50\"", "125.50"), List.of("amount")),
+                Arguments.of("clientId a JSON number", VALID.replace("\"c-1\"", "7"), List.of("clientId")),
                 Arguments.of("too many decimals", VALID.replace("\"125.50\"", "\"125.505\""), List.of("amount")),
                 Arguments.of("decimals for JPY", VALID.replace("\"125.50\"", "\"1.5\"").replace("EUR", "JPY"),
                         List.of("amount")),
@@ -167,6 +197,10 @@ class TransactionApiIT extends ApiIntegrationTest {
                         List.of("clientId", "amount", "currency", "type", "channel")),
                 Arguments.of("malformed JSON", "{\"clientId\":\"c-1\",", List.of("body")),
                 Arguments.of("not an object", "[1,2]", List.of("body")),
+                Arguments.of("duplicate key", VALID.replace("\"currency\":\"EUR\"",
+                        "\"currency\":\"EUR\",\"currency\":\"USD\""), List.of("currency")),
+                Arguments.of("unknown field", VALID.replace("\"channel\"", "\"memo\":\"x\",\"channel\""),
+                        List.of("memo")),
                 Arguments.of("empty body", "", List.of("body")));
     }
 

@@ -2,7 +2,7 @@ package io.banksuite.transaction.domain;
 
 /**
  * A transaction as a client describes it, and the body of {@code POST /api/v1/transactions}: every field is text as
- * received (a JSON number for {@code amount} keeps its exact digits, e.g. 125.50), so that
+ * received (every field is a JSON string, {@code amount} too: {@code "125.50"}), so that
  * {@link TransactionValidator} can name every invalid field at once instead of the JSON binder failing on the first,
  * and turn it into a {@link NewTransaction}.
  */

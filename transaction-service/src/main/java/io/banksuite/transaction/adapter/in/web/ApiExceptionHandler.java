@@ -32,6 +32,8 @@ import tools.jackson.core.exc.StreamReadException;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +45,8 @@ import java.util.stream.Collectors;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** The parser's words for a duplicate key (StreamReadFeature.STRICT_DUPLICATE_DETECTION). */
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate (?:Object property|field) \"([^\"]*)\"");
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalidTransaction(InvalidRequestException e, WebRequest request) {
@@ -169,7 +173,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static FieldError bodyError(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
-        if (cause instanceof StreamReadException) {
+        if (cause instanceof StreamReadException read) {
+            Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(read.getOriginalMessage()));
+            if (duplicate.find()) {
+                return new FieldError(duplicate.group(1), "appears more than once");
+            }
             return new FieldError("body", "is not valid JSON");
         }
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {

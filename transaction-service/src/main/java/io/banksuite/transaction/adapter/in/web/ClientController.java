@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A client's profile and limits. Each PUT replaces the whole resource and answers with its version as the ETag:
@@ -36,21 +37,24 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class ClientController {
 
     private final ClientService clients;
+    private final StrictJsonBody strictJson;
     private final ClientRequestValidator validator = new ClientRequestValidator();
 
-    public ClientController(ClientService clients) {
+    public ClientController(ClientService clients, StrictJsonBody strictJson) {
         this.clients = clients;
+        this.strictJson = strictJson;
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ClientProfileResponse> putProfile(
             @PathVariable String clientId,
-            @RequestBody ProfileDraft body,
+            @RequestBody JsonNode body,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             @RequestHeader(name = TransactionController.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             UriComponentsBuilder uri) {
-        var change = validator.profile(clientId, body, idempotencyKey);
+        var change = strictJson.read(body, ProfileDraft.class,
+                draft -> validator.profile(clientId, draft, idempotencyKey));
         var precondition = EntityTags.precondition(ifMatch, ifNoneMatch);
         return answer(clients.putProfile(change, precondition), ClientProfileResponse::of,
                 uri.path("/api/v1/clients/{clientId}").buildAndExpand(clientId).toUriString());
@@ -67,12 +71,13 @@ public class ClientController {
     @PutMapping(path = "/limits", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ClientLimitsResponse> putLimits(
             @PathVariable String clientId,
-            @RequestBody LimitsDraft body,
+            @RequestBody JsonNode body,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             @RequestHeader(name = TransactionController.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             UriComponentsBuilder uri) {
-        var change = validator.limits(clientId, body, idempotencyKey);
+        var change = strictJson.read(body, LimitsDraft.class,
+                draft -> validator.limits(clientId, draft, idempotencyKey));
         var precondition = EntityTags.precondition(ifMatch, ifNoneMatch);
         return answer(clients.putLimits(change, precondition), ClientLimitsResponse::of,
                 uri.path("/api/v1/clients/{clientId}/limits").buildAndExpand(clientId).toUriString());

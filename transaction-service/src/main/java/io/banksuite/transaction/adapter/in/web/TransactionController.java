@@ -19,12 +19,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
 
 import java.util.UUID;
 
 /**
  * The transactions API. Errors are RFC 9457 problem details ({@link ApiExceptionHandler}). Query and path
- * parameters are checked by Bean Validation; the body by {@link TransactionValidator}, which names every bad field.
+ * parameters are checked by Bean Validation; the body by {@link StrictJsonBody} (unknown fields, JSON types) and
+ * {@link TransactionValidator}, each naming every bad field.
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -37,19 +39,22 @@ public class TransactionController {
     public static final int MAX_PAGE_SIZE = 100;
 
     private final TransactionService transactions;
+    private final StrictJsonBody strictJson;
     private final TransactionValidator validator = new TransactionValidator();
 
-    public TransactionController(TransactionService transactions) {
+    public TransactionController(TransactionService transactions, StrictJsonBody strictJson) {
         this.transactions = transactions;
+        this.strictJson = strictJson;
     }
 
     /** 201 with the new transaction; 200 with the original one when the idempotency key was already used. */
     @PostMapping(path = "/transactions", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<TransactionResponse> create(
-            @RequestBody TransactionDraft body,
+            @RequestBody JsonNode body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             UriComponentsBuilder uri) {
-        var request = validator.validate(body, idempotencyKey);
+        var request = strictJson.read(body, TransactionDraft.class,
+                draft -> validator.validate(draft, idempotencyKey));
         var creation = transactions.create(request.transaction(), request.idempotencyKey());
         var response = TransactionResponse.of(creation.transaction());
         var location = uri.path("/api/v1/transactions/{id}").buildAndExpand(response.id()).toUri();
