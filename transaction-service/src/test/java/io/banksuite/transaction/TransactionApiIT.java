@@ -142,6 +142,19 @@ class TransactionApiIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aBodyOverTheLimitIs413AndWritesNothing() throws Exception {
+        // 64 KB by default (banksuite.http.max-request-body): this one is a valid transaction padded past it.
+        String padded = VALID.replace("\"channel\"", "\"memo\":\"" + "x".repeat(70_000) + "\",\"channel\"");
+        postJson(padded)
+                .andExpect(status().is(413))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(413))
+                .andExpect(jsonPath("$.detail").value("The request body is larger than 65536 bytes"));
+        assertThat(count("transactions")).isZero();
+        assertThat(count("outbox")).isZero();
+    }
+
+    @Test
     void aDuplicateKeyIsRefusedNotResolvedByTheLastOneWinning() throws Exception {
         postJson("""
                 {"clientId":"c-1","amount":"1.00","amount":"2.00","currency":"EUR","type":"PAYMENT","channel":"WEB"}""")

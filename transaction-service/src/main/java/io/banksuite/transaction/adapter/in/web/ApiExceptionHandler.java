@@ -1,5 +1,6 @@
 package io.banksuite.transaction.adapter.in.web;
 
+import io.banksuite.runtime.web.RequestBodyLimitFilter;
 import io.banksuite.transaction.domain.ClientNotFoundException;
 import io.banksuite.transaction.domain.FieldError;
 import io.banksuite.transaction.domain.IdempotencyKeyReusedException;
@@ -124,6 +125,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (RequestBodyLimitFilter.tooLarge(e)) {
+            // A body sent without its length outgrew the limit while it was read (a declared one never gets here).
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    e.getMostSpecificCause().getMessage());
+            problem.setTitle("Content Too Large");
+            return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         return badRequest(e, List.of(bodyError(e)), request);
     }
 
