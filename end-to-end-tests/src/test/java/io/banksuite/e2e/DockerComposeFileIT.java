@@ -66,7 +66,8 @@ class DockerComposeFileIT {
     @Test
     void theWorkerChargesCardsAtTheSuitesSimulator() {
         Map<String, Object> simulator = services.get("card-processor");
-        assertThat(map(map(simulator.get("build")).get("args"))).containsEntry("SERVICE", "deploy/local-infrastructure");
+        assertThat(map(map(simulator.get("build")).get("args")))
+                .containsEntry("SERVICE", "deploy/local-infrastructure");
         assertThat(String.valueOf(simulator.get("entrypoint"))).contains("io.banksuite.local.CardProcessorSimulator");
         assertThat(map(services.get("notification-worker").get("environment")))
                 .containsEntry("CHARGE_PROCESSOR_URL", "http://card-processor:8097");

@@ -36,8 +36,8 @@ class DocumentedNamesTest {
             + "|charge\\.outcomes|transactions\\.charge-outcomes(\\.dlq)?)"
             + "(?![\\w])");
     /** The routing keys; property keys (notification.exchange …) are not contract names. */
-    private static final Pattern ROUTING_KEY =
-            Pattern.compile("(?<![\\w.])(notification\\.job|audit\\.alert|charge\\.request|charge\\.outcome)(?![\\w.])");
+    private static final Pattern ROUTING_KEY = Pattern.compile(
+            "(?<![\\w.])(notification\\.job|audit\\.alert|charge\\.request|charge\\.outcome)(?![\\w.])");
 
     @Test
     void everyTopicNamedInTheDocsIsARegisteredTopicOrItsDeadLetterTopic() throws IOException {

@@ -11,6 +11,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
@@ -63,9 +64,14 @@ public final class RecordDiagnostics {
 
     /** The record's {@code traceparent} header, or null. */
     public static @Nullable String traceparent(ConsumerRecord<?, ?> record) {
-        Header header = record.headers().lastHeader(MessageHeaders.TRACEPARENT);
+        return header(record.headers(), MessageHeaders.TRACEPARENT);
+    }
+
+    /** The last value of the header, or null. */
+    public static @Nullable String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
         return header == null || header.value() == null
-                ? null : new String(header.value(), StandardCharsets.US_ASCII);
+                ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** The trace id: the MDC's if set (tracing agent), else the one in the record's {@code traceparent} header. */
@@ -79,8 +85,24 @@ public final class RecordDiagnostics {
 
     /** {@code topic-partition@offset eventId=... traceId=...} for log lines. */
     public static String describe(ConsumerRecord<?, ?> record) {
-        return record.topic() + "-" + record.partition() + "@" + record.offset()
-                + " eventId=" + orUnknown(eventId(record)) + " traceId=" + orUnknown(traceId(record));
+        return describe(record.topic(), record.partition(), record.offset(), eventId(record), traceId(record));
+    }
+
+    /**
+     * The same for a record known only by its coordinates and headers (a Kafka Streams error handler's): the event
+     * id given, else the {@code event_id} header's; the trace id of the {@code traceparent} header.
+     */
+    public static String describe(String topic, int partition, long offset, Headers headers,
+                                  @Nullable String eventId) {
+        return describe(topic, partition, offset,
+                eventId != null ? eventId : header(headers, MessageHeaders.EVENT_ID),
+                TraceContext.traceIdOrNull(header(headers, MessageHeaders.TRACEPARENT)));
+    }
+
+    private static String describe(String topic, int partition, long offset, @Nullable String eventId,
+                                   @Nullable String traceId) {
+        return topic + "-" + partition + "@" + offset + " eventId=" + orUnknown(eventId)
+                + " traceId=" + orUnknown(traceId);
     }
 
     private static String orUnknown(@Nullable String value) {

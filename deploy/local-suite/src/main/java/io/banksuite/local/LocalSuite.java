@@ -371,9 +371,10 @@ public final class LocalSuite implements AutoCloseable {
                 + "\"dailyLimit\":\"2500.00\"}]}'");
         System.out.println("  curl -s -X POST " + api + "/transactions -H 'Content-Type: application/json'"
                 + " -d '{\"clientId\":\"c-1\",\"amount\":\"42.00\",\"currency\":\"EUR\",\"type\":\"PAYMENT\","
-                + "\"merchantId\":\"m-1\",\"merchantCategory\":\"5411\",\"merchantCountry\":\"DE\",\"channel\":\"WEB\","
-                + "\"cardId\":\"card-fails-2-demo\"}'      (a card payment: charged on the third attempt, 60 s apart)");
-        System.out.println("  curl -s " + api + "/transactions/<id>      (status CREATED, then SETTLED, DECLINED or FAILED)");
+                + "\"channel\":\"WEB\",\"cardId\":\"card-fails-2-demo\"}'"
+                + "      (a card payment: charged on the third attempt, 60 s apart)");
+        System.out.println("  curl -s " + api + "/transactions/<id>"
+                + "      (status CREATED, then SETTLED, DECLINED or FAILED)");
         String ml = suite.service("ml-service").baseUrl() + "/api/v1/clients/c-1";
         System.out.println("  curl -s " + ml + "/features      (the client's features per currency)");
         System.out.println("  curl -s " + ml + "/daily-spend      (today's spend per currency, from the exactly-once"

@@ -15,9 +15,9 @@ import io.banksuite.notification.adapter.in.amqp.WorkerQueueProperties.QueueSett
 import io.banksuite.notification.adapter.in.amqp.WorkerQueueProperties.Tier;
 import io.banksuite.runtime.deadletter.ReplayLimits;
 import io.banksuite.runtime.rabbit.ConfirmedPublisher;
+import io.banksuite.runtime.rabbit.ManualAcks;
 import io.banksuite.runtime.rabbit.RabbitDeadLetterQueue;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
@@ -165,13 +165,8 @@ public class AmqpConfiguration {
 
     private static SimpleMessageListenerContainer container(ConnectionFactory connectionFactory,
             WorkerQueueProperties properties, JobQueueListener listener) {
-        var container = new SimpleMessageListenerContainer(connectionFactory);
-        container.setQueueNames(listener.queue().work());
-        container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
-        container.setPrefetchCount(properties.consumer().prefetch());
-        container.setConcurrentConsumers(properties.consumer().concurrency());
-        container.setMessageListener(listener);
-        return container;
+        return ManualAcks.container(connectionFactory, listener.queue().work(), listener,
+                properties.consumer().prefetch(), properties.consumer().concurrency());
     }
 
     /** A queue's DLQ for operators; a replay goes back through the queue's own exchange and routing key. */

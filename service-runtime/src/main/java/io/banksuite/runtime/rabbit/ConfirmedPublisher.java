@@ -11,8 +11,9 @@ import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
- * Publishes and returns only once the broker has taken responsibility for the message: a positive publisher confirm and no mandatory return (a return means no queue was bound for the routing
- * key, and the broker still acks such a message). Callers ack the message they are moving only after this returns.
+ * Publishes and returns only once the broker has taken responsibility for the message: a positive publisher
+ * confirm and no mandatory return (a return means no queue was bound for the routing key, and the broker still acks
+ * such a message). Callers ack the message they are moving only after this returns.
  */
 public class ConfirmedPublisher {
 

@@ -41,7 +41,7 @@ public record ParkedMessage(String messageId, String failureClass, String failur
                 QueueHeaders.stringHeader(p, QueueHeaders.ORIGINAL_EXCHANGE),
                 QueueHeaders.stringHeader(p, QueueHeaders.ORIGINAL_ROUTING_KEY),
                 QueueHeaders.replayCount(p),
-                RabbitDeadLetterQueue.traceIdOf(p),
+                QueueHeaders.traceId(p),
                 body == null || body.length() <= MAX_BODY ? body : body.substring(0, MAX_BODY) + "...");
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.banksuite.schemas.MessageHeaders;
+import io.banksuite.schemas.tracing.TraceContext;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
@@ -57,6 +59,16 @@ public final class QueueHeaders {
 
     public static int replayCount(MessageProperties properties) {
         return nonNegativeInt(properties.getHeaders().get(REPLAY_COUNT));
+    }
+
+    /** The message's W3C {@code traceparent} header, or null. */
+    public static String traceparent(MessageProperties properties) {
+        return stringHeader(properties, MessageHeaders.TRACEPARENT);
+    }
+
+    /** The trace id of the message's {@code traceparent} header, or null. */
+    public static String traceId(MessageProperties properties) {
+        return TraceContext.traceIdOrNull(traceparent(properties));
     }
 
     public static String stringHeader(MessageProperties properties, String name) {

@@ -15,13 +15,10 @@ import io.banksuite.runtime.deadletter.ReplayFailedException;
 import io.banksuite.runtime.deadletter.ReplayInProgressException;
 import io.banksuite.runtime.deadletter.ReplayLimits;
 import io.banksuite.runtime.deadletter.ReplayResult;
-import io.banksuite.schemas.MessageHeaders;
-import io.banksuite.schemas.tracing.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
 import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
@@ -150,7 +147,7 @@ public class RabbitDeadLetterQueue implements DeadLetters {
             long deliveryTag = response.getEnvelope().getDeliveryTag();
             Message dead = toMessage(response);
             String messageId = dead.getMessageProperties().getMessageId();
-            String traceId = traceIdOf(dead.getMessageProperties());
+            String traceId = QueueHeaders.traceId(dead.getMessageProperties());
             try {
                 publisher.publish(workExchange, workRoutingKey, replayable(dead));
             } catch (RuntimeException e) {
@@ -180,10 +177,6 @@ public class RabbitDeadLetterQueue implements DeadLetters {
     private Message toMessage(GetResponse response) {
         return new Message(response.getBody(), propertiesConverter.toMessageProperties(response.getProps(),
                 response.getEnvelope(), StandardCharsets.UTF_8.name()));
-    }
-
-    public static String traceIdOf(MessageProperties properties) {
-        return TraceContext.traceIdOrNull(QueueHeaders.stringHeader(properties, MessageHeaders.TRACEPARENT));
     }
 
     private void requireInRange(int count) {

@@ -2,12 +2,12 @@ package io.banksuite.transaction.config;
 
 import io.banksuite.runtime.deadletter.ReplayLimits;
 import io.banksuite.runtime.rabbit.ConfirmedPublisher;
+import io.banksuite.runtime.rabbit.ManualAcks;
 import io.banksuite.runtime.rabbit.RabbitDeadLetterQueue;
 import io.banksuite.transaction.adapter.in.amqp.ChargeOutcomeListener;
 import io.banksuite.transaction.adapter.in.amqp.ChargeOutcomeProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
@@ -58,12 +58,8 @@ public class ChargeOutcomeConfiguration {
     @Bean
     SimpleMessageListenerContainer chargeOutcomeContainer(ConnectionFactory connectionFactory,
             ChargeOutcomeProperties properties, ChargeOutcomeListener listener) {
-        var container = new SimpleMessageListenerContainer(connectionFactory);
-        container.setQueueNames(properties.queue());
-        container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
-        container.setPrefetchCount(properties.prefetch());
-        container.setConcurrentConsumers(properties.concurrency());
-        container.setMessageListener(listener);
+        var container = ManualAcks.container(connectionFactory, properties.queue(), listener, properties.prefetch(),
+                properties.concurrency());
         container.setAutoStartup(properties.listen());
         return container;
     }

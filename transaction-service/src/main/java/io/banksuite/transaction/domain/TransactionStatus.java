@@ -13,10 +13,5 @@ public enum TransactionStatus {
     /** The card processor refused the charge. */
     DECLINED,
     /** The card processor could not be reached, through every retry: nothing was charged. */
-    FAILED;
-
-    /** Whether a charge outcome has been applied: the status can change no more. */
-    public boolean isFinal() {
-        return this != CREATED;
-    }
+    FAILED
 }

@@ -1,18 +1,13 @@
 package io.banksuite.ml.adapter.in.streams;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.banksuite.inbox.RecordDiagnostics;
 import io.banksuite.inbox.kafka.InboxRetryListener;
-import io.banksuite.schemas.MessageHeaders;
 import io.banksuite.schemas.serde.SchemaRegistryException;
-import io.banksuite.schemas.tracing.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -104,17 +99,8 @@ public final class ParkingExceptionHandler extends LogAndContinueExceptionHandle
 
     /** {@code topic-partition@offset eventId=... traceId=...}, as the inbox's log lines have it. */
     static String describe(ErrorHandlerContext context, @Nullable String eventId) {
-        String traceId = TraceContext.traceIdOrNull(header(context.headers(), MessageHeaders.TRACEPARENT));
-        if (eventId == null) {
-            eventId = header(context.headers(), MessageHeaders.EVENT_ID);
-        }
-        return context.topic() + "-" + context.partition() + "@" + context.offset() + " eventId="
-                + (eventId == null ? "unknown" : eventId) + " traceId=" + (traceId == null ? "unknown" : traceId);
-    }
-
-    private static @Nullable String header(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return RecordDiagnostics.describe(context.topic(), context.partition(), context.offset(), context.headers(),
+                eventId);
     }
 
     /** The registry did not answer, or answered with a server error: retrying can help, parking would lose order. */

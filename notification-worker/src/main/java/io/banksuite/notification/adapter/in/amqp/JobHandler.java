@@ -1,8 +1,8 @@
 package io.banksuite.notification.adapter.in.amqp;
 
-import io.banksuite.notification.adapter.in.amqp.JobCodec.UnreadableJobException;
 import io.banksuite.notification.domain.DeliveryAttempt;
 import io.banksuite.notification.domain.FailureClass;
+import io.banksuite.runtime.rabbit.JsonMessageReader.UnreadableMessageException;
 import org.springframework.amqp.core.Message;
 
 /**
@@ -16,7 +16,7 @@ public interface JobHandler {
      * Does the job once.
      *
      * @return what happened; a failure the queue's retry tiers can fix is {@link FailureClass#TRANSIENT}
-     * @throws UnreadableJobException when the body is not a job: the message goes to the DLQ at once
+     * @throws UnreadableMessageException when the body is not a job: the message goes to the DLQ at once
      * @throws RuntimeException       anything else (our database down): the message is requeued after a pause
      */
     Result handle(Message message, DeliveryAttempt attempt);

@@ -3,15 +3,15 @@ package io.banksuite.notification.adapter.in.amqp;
 import java.time.Duration;
 
 import com.rabbitmq.client.Channel;
-import io.banksuite.notification.adapter.in.amqp.JobCodec.UnreadableJobException;
 import io.banksuite.notification.adapter.in.amqp.WorkerQueueProperties.QueueSettings;
 import io.banksuite.notification.domain.DeliveryAttempt;
 import io.banksuite.notification.domain.FailureClass;
 import io.banksuite.notification.domain.RetryDecision;
 import io.banksuite.notification.domain.RetryPolicy;
+import io.banksuite.runtime.rabbit.JsonMessageReader.UnreadableMessageException;
+import io.banksuite.runtime.rabbit.ManualAcks;
 import io.banksuite.runtime.rabbit.QueueHeaders;
 import io.banksuite.schemas.MdcKeys;
-import io.banksuite.schemas.MessageHeaders;
 import io.banksuite.schemas.tracing.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +55,7 @@ public class JobQueueListener implements ChannelAwareMessageListener {
     public void onMessage(Message message, Channel channel) throws Exception {
         MessageProperties properties = message.getMessageProperties();
         long deliveryTag = properties.getDeliveryTag();
-        String traceparent = QueueHeaders.stringHeader(properties, MessageHeaders.TRACEPARENT);
+        String traceparent = QueueHeaders.traceparent(properties);
         String traceId = TraceContext.traceIdOrNull(traceparent);
         // Until the body is parsed, the messageId (= jobId by contract) is the best reference we have.
         putMdc(traceId, properties.getMessageId());
@@ -65,8 +65,7 @@ public class JobQueueListener implements ChannelAwareMessageListener {
         } catch (Exception e) {
             log.error("{}: processing failed for jobId={} traceId={}; requeueing it in {} so it is delivered again",
                     queue.name(), MDC.get(MdcKeys.EVENT_ID), traceId, requeueDelay, e);
-            pauseBeforeRequeue();
-            channel.basicNack(deliveryTag, false, true);
+            ManualAcks.requeueAfter(requeueDelay, channel, deliveryTag);
         } finally {
             MDC.remove(MdcKeys.TRACE_ID);
             MDC.remove(MdcKeys.EVENT_ID);
@@ -83,7 +82,7 @@ public class JobQueueListener implements ChannelAwareMessageListener {
         JobHandler.Result result;
         try {
             result = handler.handle(message, attempt);
-        } catch (UnreadableJobException e) {
+        } catch (UnreadableMessageException e) {
             router.deadLetter(queue, message, FailureClass.POISON, e.getMessage(), attemptNumber);
             metrics.deadLettered(FailureClass.POISON);
             log.error("{}: poison message messageId={} traceId={} moved to {}: {}", queue.name(),
@@ -120,16 +119,6 @@ public class JobQueueListener implements ChannelAwareMessageListener {
             metrics.deadLettered(failed.failureClass());
             log.error("{}: jobId={} traceId={} moved to {} after attempt {}: {}", queue.name(), jobId, traceId,
                     queue.deadLetter(), attemptNumber, reason);
-        }
-    }
-
-    /** Back-pressure: this consumer stops taking work for a moment while a dependency is failing. */
-    private void pauseBeforeRequeue() {
-        try {
-            Thread.sleep(requeueDelay.toMillis());
-        } catch (InterruptedException e) {
-            // Shutting down: requeue at once and let the container see the interrupt.
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -3,7 +3,7 @@ package io.banksuite.notification.adapter.in.amqp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.banksuite.notification.adapter.in.amqp.JobCodec.UnreadableJobException;
+import io.banksuite.runtime.rabbit.JsonMessageReader.UnreadableMessageException;
 import io.banksuite.schemas.notification.NotificationJob;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -45,6 +45,6 @@ class JobCodecTest {
             "{\"jobId\":\"7d4f0d52-3c4e-4c55-9a7e-0d3c1f0f8a11\",\"kind\":\"  \"}"})
     void anythingThatIsNotAValidJobIsUnreadable(String body) {
         assertThatThrownBy(() -> codec.read(body.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(UnreadableJobException.class);
+                .isInstanceOf(UnreadableMessageException.class);
     }
 }

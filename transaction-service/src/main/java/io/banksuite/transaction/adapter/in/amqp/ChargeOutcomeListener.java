@@ -1,15 +1,16 @@
 package io.banksuite.transaction.adapter.in.amqp;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import com.rabbitmq.client.Channel;
-import io.banksuite.schemas.MdcKeys;
-import io.banksuite.schemas.MessageHeaders;
-import io.banksuite.schemas.charge.ChargeOutcome;
 import io.banksuite.runtime.rabbit.ConfirmedPublisher;
+import io.banksuite.runtime.rabbit.JsonMessageReader;
+import io.banksuite.runtime.rabbit.JsonMessageReader.UnreadableMessageException;
+import io.banksuite.runtime.rabbit.ManualAcks;
 import io.banksuite.runtime.rabbit.QueueHeaders;
+import io.banksuite.schemas.MdcKeys;
+import io.banksuite.schemas.charge.ChargeOutcome;
 import io.banksuite.schemas.tracing.TraceContext;
 import io.banksuite.transaction.application.ChargeOutcomeService;
 import io.banksuite.transaction.domain.UnapplicableOutcomeException;
@@ -22,8 +23,6 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,7 +45,7 @@ public class ChargeOutcomeListener implements ChannelAwareMessageListener {
     private final ChargeOutcomeProperties properties;
     private final ConfirmedPublisher publisher;
     private final Clock clock;
-    private final JsonMapper json;
+    private final JsonMessageReader reader;
     private final Counter applied;
     private final Counter duplicates;
     private final Counter parked;
@@ -59,7 +58,7 @@ public class ChargeOutcomeListener implements ChannelAwareMessageListener {
         this.publisher = publisher;
         this.clock = clock;
         // The worker may add fields before this service knows them: an additive change must not park outcomes.
-        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.reader = new JsonMessageReader(json);
         this.applied = received(meters, "applied");
         this.duplicates = received(meters, "duplicate");
         this.parked = received(meters, "parked");
@@ -70,8 +69,7 @@ public class ChargeOutcomeListener implements ChannelAwareMessageListener {
     public void onMessage(Message message, Channel channel) throws Exception {
         MessageProperties headers = message.getMessageProperties();
         long deliveryTag = headers.getDeliveryTag();
-        Object traceparent = headers.getHeaders().get(MessageHeaders.TRACEPARENT);
-        String traceId = TraceContext.traceIdOrNull(traceparent == null ? null : traceparent.toString());
+        String traceId = QueueHeaders.traceId(headers);
         String eventId = headers.getMessageId();
         if (eventId != null) {
             MDC.put(MdcKeys.EVENT_ID, eventId);
@@ -80,7 +78,7 @@ public class ChargeOutcomeListener implements ChannelAwareMessageListener {
             MDC.put(MdcKeys.TRACE_ID, traceId);
         }
         try {
-            ChargeOutcome outcome = read(message.getBody());
+            ChargeOutcome outcome = reader.read(message.getBody(), ChargeOutcome.class, "charge outcome");
             ChargeOutcomeService.Applied result = outcomes.apply(outcome);
             channel.basicAck(deliveryTag, false);
             if (result == ChargeOutcomeService.Applied.APPLIED) {
@@ -92,7 +90,7 @@ public class ChargeOutcomeListener implements ChannelAwareMessageListener {
                 log.info("Charge outcome eventId={} traceId={} for transactionId={} applied before; nothing changed",
                         eventId, traceId, outcome.transactionId());
             }
-        } catch (UnreadableOutcomeException | UnapplicableOutcomeException e) {
+        } catch (UnreadableMessageException | UnapplicableOutcomeException e) {
             park(message, channel, eventId, traceId, e);
         } catch (RuntimeException e) {
             log.error("Charge outcome eventId={} traceId={} not applied; requeueing it in {}", eventId, traceId,
@@ -112,7 +110,7 @@ public class ChargeOutcomeListener implements ChannelAwareMessageListener {
     private void park(Message message, Channel channel, String eventId, String traceId, RuntimeException cause)
             throws IOException {
         long deliveryTag = message.getMessageProperties().getDeliveryTag();
-        String failureClass = cause instanceof UnreadableOutcomeException ? "POISON" : "PERMANENT";
+        String failureClass = cause instanceof UnreadableMessageException ? "POISON" : "PERMANENT";
         try {
             publisher.publish("", properties.deadLetter(), QueueHeaders.parkedCopy(message, failureClass,
                     cause.getMessage(), 1, clock.instant()));
@@ -129,44 +127,12 @@ public class ChargeOutcomeListener implements ChannelAwareMessageListener {
     }
 
     private void requeue(Channel channel, long deliveryTag) throws IOException {
-        pauseBeforeRequeue();
-        channel.basicNack(deliveryTag, false, true);
+        ManualAcks.requeueAfter(properties.requeueDelay(), channel, deliveryTag);
         requeued.increment();
-    }
-
-    private ChargeOutcome read(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new UnreadableOutcomeException("empty body", null);
-        }
-        try {
-            ChargeOutcome outcome = json.readValue(body, ChargeOutcome.class);
-            if (outcome == null) {
-                throw new UnreadableOutcomeException("body is JSON null", null);
-            }
-            return outcome;
-        } catch (JacksonException e) {
-            throw new UnreadableOutcomeException("not a valid charge outcome: " + e.getOriginalMessage() + " ("
-                    + new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8) + ")", e);
-        }
-    }
-
-    private void pauseBeforeRequeue() {
-        try {
-            Thread.sleep(properties.requeueDelay().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static Counter received(MeterRegistry meters, String result) {
         return Counter.builder("charge.outcomes.received").description("Charge outcomes taken off the queue, by result")
                 .tag("result", result).register(meters);
-    }
-
-    /** The body is not a charge outcome. */
-    static class UnreadableOutcomeException extends RuntimeException {
-        UnreadableOutcomeException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }

@@ -53,7 +53,10 @@ public class StrictJsonBody {
             // Unknown fields are skipped and a number binds as its text: both were named above.
             draft = json.treeToValue(body, type);
         } catch (JacksonException e) {
-            // Only a value of the wrong shape (an object where text is expected) gets here, and it was named.
+            // A value of the wrong shape (an object where text is expected) gets here, and it was named above.
+            if (errors.isEmpty()) {
+                throw e;
+            }
             throw new InvalidRequestException(errors);
         }
         R valid;
